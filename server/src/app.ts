@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { ErrorIssue } from '@fulcrum/shared';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { AppError } from './lib/errors.ts';
+import type { ModuleDeps } from './lib/http.ts';
+import { createMetrics } from './lib/metrics.ts';
+import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+import { referenceRoutes } from './modules/reference/routes.ts';
+import { organisationRoutes } from './modules/organisations/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+
+export interface BuildOptions {
+  database: Database;
+  config: Pick<Config, 'logLevel' | 'trustProxy' | 'allowedOrigins' | 'loginRateLimitPerMinute' | 'webDist'>;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The custom header every mutating API request must carry: a cross-site form or fetch cannot set it without CORS. */
+export const CSRF_HEADER = 'x-requested-with';
+export const CSRF_HEADER_VALUE = 'fulcrum';
+
+/** Builds the whole HTTP application on a database; listening is main.ts's job. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionTokenHash', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const metrics = createMetrics(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Fulcrum API', version: '1', description: '支点 — district enterprise training system' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    const isApi = request.url.startsWith('/api/v1/');
+    if (isApi && MUTATING.has(request.method) && !config.csrfExempt) checkSameOrigin(request, options.config.allowedOrigins);
+    if (!isApi || config.public) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('UNAUTHENTICATED', 'not signed in');
+    const session = await resolveSession(database.db, token, clock.now());
+    if (session.status === 'expired') throw new AppError('SESSION_EXPIRED', 'your session has expired; sign in again');
+    if (session.status !== 'valid') throw new AppError('UNAUTHENTICATED', 'not signed in');
+    request.actor = session.actor;
+    request.sessionTokenHash = session.tokenHash;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, body } = toErrorResponse(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    metrics.errors.inc({ code: body.error.code });
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const indexHtml = path.join(config.webDist, 'index.html');
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && fs.existsSync(indexHtml)) {
+      return reply.sendFile('index.html', config.webDist);
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+
+  const deps: ModuleDeps = { database, clock };
+  await app.register(systemRoutes(deps, metrics.registry));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps, config.loginRateLimitPerMinute));
+      await api.register(referenceRoutes(deps));
+      await api.register(organisationRoutes(deps));
+      await api.register(peopleRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(auditRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (fs.existsSync(config.webDist)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  }
+  return app;
+}
+
+function checkSameOrigin(request: import('fastify').FastifyRequest, allowedOrigins: string[]) {
+  if (request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
+    throw new AppError('CSRF_REJECTED', `mutating requests need the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`);
+  }
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('CSRF_REJECTED', 'cross-site request refused');
+  const origin = request.headers.origin;
+  if (origin && origin !== `${request.protocol}://${request.host}` && !allowedOrigins.includes(origin)) {
+    throw new AppError('CSRF_REJECTED', `origin ${origin} is not this site`);
+  }
+}
+
+const contextNames: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
+
+/** Maps any error to the one error shape; bad input is never a 500. */
+export function toErrorResponse(error: FastifyError | AppError | Error): {
+  status: number;
+  body: { error: { code: string; message: string; details?: unknown } };
+} {
+  if (error instanceof AppError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
+  }
+  const fe = error as FastifyError & { validationContext?: string };
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const where = contextNames[fe.validationContext ?? 'body'] ?? 'body';
+    const issues: ErrorIssue[] = fe.validation.flatMap((v) => {
+      const base = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
+      const params = v.params as { keys?: string[]; params?: { code?: string } };
+      if (v.keyword === 'unrecognized_keys' && params.keys) {
+        return params.keys.map((key) => ({ path: `${base}.${key}`, code: 'UNKNOWN_FIELD', message: 'unknown field' }));
+      }
+      return [{ path: base, code: params.params?.code ?? v.keyword.toUpperCase(), message: v.message ?? 'invalid' }];
+    });
+    const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message, details: { issues } } } };
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, body: { error: { code: 'MALFORMED_JSON', message: 'the request body is not valid JSON' } } };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+      return { status: 413, body: { error: { code: 'BODY_TOO_LARGE', message: 'the request body is too large' } } };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content type' } } };
+  }
+  if ((error as { code?: string }).code === '23505') {
+    return { status: 409, body: { error: { code: 'CONFLICT', message: 'a record with the same key exists' } } };
+  }
+  const status = fe.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code = status === 404 ? 'NOT_FOUND' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 413 ? 'BODY_TOO_LARGE' : 'VALIDATION_FAILED';
+    return { status: status === 404 || status === 415 || status === 413 ? status : 400, body: { error: { code, message: fe.message } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; the request id identifies it in the logs' } } };
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment; the only file that touches process.env. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded database, its lock and uploaded files. */
+  dataDir: string;
+  /** postgres://… switches from embedded PGlite to a real PostgreSQL server. */
+  databaseUrl: string | undefined;
+  logLevel: string;
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS). */
+  trustProxy: boolean;
+  /** Origins allowed on mutating requests besides the request's own host. */
+  allowedOrigins: string[];
+  loginRateLimitPerMinute: number;
+  bootstrapAdminPassword: string | undefined;
+  webDist: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const root = path.resolve(import.meta.dirname, '../..');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(root, env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
+    webDist: path.resolve(root, 'web/dist'),
+  };
+}
+
+/** Read by the test helper only: a PostgreSQL server to create per-file test databases on. */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TEST_DATABASE_URL || undefined;
+}

@@ -1,0 +1,50 @@
+import type { ErrorCode, ErrorIssue } from '@fulcrum/shared';
+
+const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  BODY_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  RATE_LIMITED: 429,
+  CSRF_REJECTED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_USCC: 409,
+  DUPLICATE_RESIDENT_ID: 409,
+  DUPLICATE_USERNAME: 409,
+  ALREADY_EMPLOYED: 409,
+  EMPLOYMENT_ENDED: 409,
+  ROLE_NOT_ALLOWED_FOR_ORGANISATION: 400,
+  WRONG_PASSWORD: 400,
+  PASSWORD_POLICY: 400,
+  IMPORT_INVALID: 400,
+  NOT_READY: 503,
+  INTERNAL: 500,
+};
+
+/** The one error type domain code throws; the app's error handler turns it into `{ error: { code, message, details } }`. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.status = statusOf[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const forbidden = (message = 'your role may not do this') => new AppError('FORBIDDEN', message);
+
+/** A 400 naming the fields at fault, for checks that need the database (so cannot live in the zod contract). */
+export function invalid(issues: ErrorIssue[]): AppError {
+  return new AppError('VALIDATION_FAILED', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+}

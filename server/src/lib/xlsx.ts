@@ -1,0 +1,54 @@
+import ExcelJS from 'exceljs';
+import type { Locale } from '@fulcrum/shared';
+
+export interface Column<T> {
+  zh: string;
+  en: string;
+  width?: number;
+  value: (row: T) => string | number | boolean | Date | null | undefined;
+}
+
+/** One worksheet with a bold, frozen header row in the reader's language. */
+export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: T[], locale: Locale): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Fulcrum';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: locale === 'zh-CN' ? c.zh : c.en, width: c.width ?? 18 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Thrown for a file that is not a readable .xlsx workbook. */
+export class UnreadableWorkbookError extends Error {}
+
+/** The first worksheet as rows of trimmed text (dates as YYYY-MM-DD), row numbers as Excel shows them. */
+export async function readFirstSheet(data: Buffer): Promise<{ header: string[]; rows: { rowNumber: number; cells: string[] }[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new UnreadableWorkbookError('not a readable .xlsx file');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { header: [], rows: [] };
+  const text = (value: ExcelJS.CellValue): string => {
+    if (value === null || value === undefined) return '';
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'object') {
+      if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+      if ('text' in value) return String(value.text).trim();
+      if ('result' in value) return text(value.result as ExcelJS.CellValue);
+    }
+    return String(value).trim();
+  };
+  const header: string[] = [];
+  const rows: { rowNumber: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let i = 1; i <= sheet.columnCount; i++) cells.push(text(row.getCell(i).value));
+    if (rowNumber === 1) header.push(...cells);
+    else if (cells.some((c) => c !== '')) rows.push({ rowNumber, cells });
+  });
+  return { header, rows };
+}

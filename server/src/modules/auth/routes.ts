@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  changePasswordRequest,
+  loginRequest,
+  preferencesRequest,
+  sessionResponse,
+  switchMembershipRequest,
+} from '@fulcrum/shared';
+import { actorOf, ctxOf, typed, type ModuleDeps } from '../../lib/http.ts';
+import { ABSOLUTE_TIMEOUT_MS, deleteSession, hashToken, SESSION_COOKIE } from './sessions.ts';
+import { changePassword, currentSessionView, login, setLocale, switchMembership } from './service.ts';
+
+const tags = ['auth'];
+const ok = z.object({ ok: z.literal(true) });
+
+function setSessionCookie(reply: FastifyReply, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+    path: '/',
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+  });
+}
+
+export const authRoutes = (deps: ModuleDeps, loginRatePerMinute: number) => async (instance: FastifyInstance) => {
+  const app = typed(instance);
+  const { db } = deps.database;
+
+  app.post(
+    '/auth/login',
+    {
+      config: { public: true, rateLimit: { max: loginRatePerMinute, timeWindow: '1 minute' } },
+      schema: { tags, summary: 'Sign in', body: loginRequest, response: { 200: sessionResponse } },
+    },
+    async (request, reply) => {
+      const meta = { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+      const { token, view } = await login(db, deps.clock, request.body, meta);
+      setSessionCookie(reply, token);
+      return view;
+    },
+  );
+
+  app.post('/auth/logout', { config: { public: true }, schema: { tags, summary: 'Sign out', response: { 200: ok } } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(db, hashToken(token));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/auth/session', { schema: { tags, summary: 'The signed-in user and active membership', response: { 200: sessionResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    return currentSessionView(db, actor.userId, request.sessionTokenHash ?? '');
+  });
+
+  app.post(
+    '/auth/switch-membership',
+    { schema: { tags, summary: 'Act through another of your memberships', body: switchMembershipRequest, response: { 200: sessionResponse } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const tokenHash = request.sessionTokenHash ?? '';
+      await switchMembership(db, actor, tokenHash, request.body.membershipId);
+      return currentSessionView(db, actor.userId, tokenHash);
+    },
+  );
+
+  app.post(
+    '/auth/change-password',
+    { schema: { tags, summary: 'Change your password (signs out your other sessions)', body: changePasswordRequest, response: { 200: ok } } },
+    async (request) => {
+      await changePassword(ctxOf(request, deps), request.sessionTokenHash ?? '', request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/auth/preferences',
+    { schema: { tags, summary: 'Remember your language', body: preferencesRequest, response: { 200: ok } } },
+    async (request) => {
+      await setLocale(ctxOf(request, deps), request.body.locale);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,122 @@
+import { and, eq } from 'drizzle-orm';
+import type { ChangePasswordRequest, LoginRequest, Membership, SessionResponse } from '@fulcrum/shared';
+import type { Db } from '../../db/client.ts';
+import { sessions, users } from '../../db/schema/index.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { MINUTE, type Clock } from '../../lib/clock.ts';
+import type { Actor, Ctx } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import {
+  activeMemberships,
+  createSession,
+  deleteOtherSessions,
+  IDLE_TIMEOUT_MS,
+} from './sessions.ts';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * MINUTE;
+
+interface RequestMeta {
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Checks the password, counting failures toward a 15-minute lock after 5, and opens a session. */
+export async function login(db: Db, clock: Clock, input: LoginRequest, meta: RequestMeta) {
+  const now = clock.now();
+  const username = input.username.toLowerCase();
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  if (!user) {
+    await verifyAgainstDummy(input.password);
+    throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
+  }
+  const audit = { db, clock, requestId: meta.requestId, ip: meta.ip, actor: null };
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; try again later', { lockedUntil: user.lockedUntil.toISOString() });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const failed = user.failedLogins + 1;
+    if (failed >= MAX_FAILED_LOGINS) {
+      const lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
+      await db.update(users).set({ failedLogins: 0, lockedUntil }).where(eq(users.id, user.id));
+      await recordAudit(audit, {
+        entityType: 'user', entityId: user.id, action: 'lock', organisationId: null,
+        after: { lockedUntil: lockedUntil.toISOString(), reason: 'failed_logins' },
+      });
+      throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; try again later', { lockedUntil: lockedUntil.toISOString() });
+    }
+    await db.update(users).set({ failedLogins: failed }).where(eq(users.id, user.id));
+    throw new AppError('INVALID_CREDENTIALS', 'wrong username or password', { remainingAttempts: MAX_FAILED_LOGINS - failed });
+  }
+  if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'this account is disabled');
+  const [first] = await activeMemberships(db, user.id);
+  if (!first) throw new AppError('FORBIDDEN', 'this account has no membership in any organisation');
+  if (user.failedLogins > 0 || user.lockedUntil) {
+    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  }
+  const session = await createSession(db, { userId: user.id, membershipId: first.id, now, ...meta });
+  await recordAudit(audit, {
+    entityType: 'user', entityId: user.id, action: 'login', organisationId: first.organisationId, regionId: first.regionId,
+  });
+  return { token: session.token, view: await sessionView(db, user.id, first.id, now, session.absoluteExpiresAt) };
+}
+
+/** What the web app needs to know about the signed-in user and where they act from. */
+export async function sessionView(
+  db: Db,
+  userId: string,
+  membershipId: string,
+  lastSeenAt: Date,
+  absoluteExpiresAt: Date,
+): Promise<SessionResponse> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  const list = (await activeMemberships(db, userId)) as Membership[];
+  const active = list.find((m) => m.id === membershipId);
+  if (!user || !active) throw new AppError('UNAUTHENTICATED', 'not signed in');
+  return {
+    user: { id: user.id, username: user.username, displayName: user.displayName, locale: user.locale as 'zh-CN' | 'en-US' },
+    activeMembership: active,
+    memberships: list,
+    idleExpiresAt: new Date(lastSeenAt.getTime() + IDLE_TIMEOUT_MS).toISOString(),
+    absoluteExpiresAt: absoluteExpiresAt.toISOString(),
+  };
+}
+
+/** The session view of the session a request came with. */
+export async function currentSessionView(db: Db, userId: string, tokenHash: string) {
+  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  if (!session) throw new AppError('UNAUTHENTICATED', 'not signed in');
+  return sessionView(db, userId, session.membershipId, session.lastSeenAt, session.absoluteExpiresAt);
+}
+
+export async function switchMembership(db: Db, actor: Actor, tokenHash: string, membershipId: string) {
+  const list = await activeMemberships(db, actor.userId);
+  if (!list.some((m) => m.id === membershipId)) throw new AppError('NOT_FOUND', 'membership not found');
+  await db.update(sessions).set({ membershipId }).where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.userId, actor.userId)));
+}
+
+/** Changes the password after checking the current one, and signs out the user's other sessions. */
+export async function changePassword(ctx: Ctx, tokenHash: string, input: ChangePasswordRequest) {
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  if (!user) throw new AppError('UNAUTHENTICATED', 'not signed in');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('WRONG_PASSWORD', 'the current password is wrong', {
+      issues: [{ path: 'body.currentPassword', code: 'WRONG_PASSWORD', message: 'the current password is wrong' }],
+    });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new AppError('PASSWORD_POLICY', 'the new password must differ from the current one', {
+      issues: [{ path: 'body.newPassword', code: 'PASSWORD_UNCHANGED', message: 'must differ from the current password' }],
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.update(users).set({ passwordHash, passwordChangedAt: ctx.clock.now() }).where(eq(users.id, user.id));
+  await deleteOtherSessions(ctx.db, user.id, tokenHash);
+  await recordAudit(ctx, { entityType: 'user', entityId: user.id, action: 'change_password', organisationId: ctx.actor.organisationId });
+}
+
+export async function setLocale(ctx: Ctx, locale: 'zh-CN' | 'en-US') {
+  await ctx.db.update(users).set({ locale }).where(eq(users.id, ctx.actor.userId));
+}

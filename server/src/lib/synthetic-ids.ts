@@ -2,10 +2,10 @@ import { residentIdCheckChar, usccCheckChar } from '@fulcrum/shared';
 
 /**
  * Valid but clearly synthetic identifiers for tests and demo data. USCCs use registration authority 9,
- * type 1 (enterprise) and the region's division code; resident IDs use the region code and a serial.
+ * type 1 (enterprise) and the region's division code; resident IDs use the region code and a serial. The organisation-code part starts FC (Fulcrum) so synthetic codes stand out.
  */
 export function syntheticUscc(serial: number, divisionCode = '120115'): string {
-  const orgCode = `SY${String(serial).padStart(7, '0')}`.slice(0, 9);
+  const orgCode = `FC${String(serial).padStart(7, '0')}`.slice(0, 9);
   const first17 = `91${divisionCode}${orgCode}`;
   return first17 + usccCheckChar(first17);
 }

@@ -24,6 +24,7 @@ import { createMetrics } from './lib/metrics.ts';
 import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { systemInfoRoutes } from './modules/system/info-routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
@@ -52,10 +53,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's (or proxy's) X-Request-Id is kept only if it is a plain token, so logs and the audit trail hold no injected text.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._:-]{8,64}$/.test(given) ? given : randomUUID();
+    },
     ajv: { customOptions: { removeAdditional: false } },
   });
+  // The API takes JSON (and multipart uploads); a text/plain body would otherwise reach validation as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
@@ -121,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(peopleRoutes(deps));
       await api.register(userRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(systemInfoRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -15,6 +15,8 @@ export interface Config {
   allowedOrigins: string[];
   loginRateLimitPerMinute: number;
   bootstrapAdminPassword: string | undefined;
+  /** Load the synthetic demo district on the first start with an empty database (DEMO=0 turns it off). */
+  demo: boolean;
   webDist: string;
 }
 
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
+    demo: !['0', 'false', 'no', 'off'].includes((env.DEMO ?? '').trim().toLowerCase()),
     webDist: path.resolve(root, 'web/dist'),
   };
 }

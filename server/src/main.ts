@@ -1,8 +1,10 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { DataDirLockedError, openDatabase } from './db/client.ts';
+import { loadDemo, type DemoSummary } from './demo/generate.ts';
+import { demoBanner, terminalProgress } from './demo/progress.ts';
 import { seedReference } from './modules/reference/seed.ts';
-import { ensureBootstrapAdmin } from './modules/users/service.ts';
+import { ensureBootstrapAdmin, hasAnyUser } from './modules/users/service.ts';
 
 const config = loadConfig();
 let database;
@@ -17,7 +19,22 @@ try {
 }
 await database.migrate();
 await seedReference(database.db);
-const admin = await ensureBootstrapAdmin(database.db, config.bootstrapAdminPassword, new Date());
+
+// An empty database gets the demo district (unless DEMO=0) or, without it, the first administrator.
+let admin: Awaited<ReturnType<typeof ensureBootstrapAdmin>> = null;
+let demo: { summary: DemoSummary; seconds: number } | undefined;
+if (config.demo && !(await hasAnyUser(database.db))) {
+  const progress = terminalProgress('Loading the demo district');
+  const started = performance.now();
+  try {
+    const summary = await loadDemo(database.db, { now: new Date(), onProgress: progress.onProgress, adminPassword: config.bootstrapAdminPassword });
+    demo = { summary, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    progress.stop();
+  }
+} else {
+  admin = await ensureBootstrapAdmin(database.db, config.bootstrapAdminPassword, new Date());
+}
 
 const app = await buildApp({ database, config });
 const shutdown = async (signal: string) => {
@@ -32,6 +49,7 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 await app.listen({ port: config.port, host: config.host });
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 console.log(`\nFulcrum 支点 is serving on http://localhost:${config.port}  ·  API docs: http://localhost:${config.port}/api/docs  ·  database: ${where}`);
+if (demo) console.log(`\n${demoBanner(demo.summary, demo.seconds, Boolean(config.bootstrapAdminPassword))}`);
 if (admin) {
   console.log(
     `First start: created the system administrator\n  username: ${admin.username}\n  password: ${admin.password}` +

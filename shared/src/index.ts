@@ -13,3 +13,4 @@ export * from './organisations/contracts.ts';
 export * from './people/contracts.ts';
 export * from './audit/contracts.ts';
 export * from './common/labels.ts';
+export * from './system/contracts.ts';

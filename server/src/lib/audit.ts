@@ -29,7 +29,8 @@ export async function recordAuditMany(ctx: AuditCtx, entries: AuditInput[]) {
     actorMembershipId: ctx.actor?.membershipId ?? null,
     actorRole: ctx.actor?.role ?? null,
     organisationId: entry.organisationId,
-    regionId: entry.regionId ?? null,
+    // Entries without a region of their own belong to the actor's, so department officers see them too.
+    regionId: entry.regionId ?? ctx.actor?.regionId ?? null,
     entityType: entry.entityType,
     entityId: entry.entityId,
     action: entry.action,
@@ -40,13 +41,19 @@ export async function recordAuditMany(ctx: AuditCtx, entries: AuditInput[]) {
   })));
 }
 
+/** JSON with object keys sorted: values read back from jsonb come with their keys reordered. */
+const canonicalJson = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+  );
+
 /** Only the fields that changed, for compact before/after records. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
     if (value === undefined) continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(value)) {
+    if (canonicalJson(before[key]) !== canonicalJson(value)) {
       b[key] = before[key];
       a[key] = value;
     }

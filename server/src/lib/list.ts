@@ -1,4 +1,4 @@
-import { asc, count, desc, type SQL } from 'drizzle-orm';
+import { asc, count, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import { MAX_EXPORT_ROWS } from '@fulcrum/shared';
 
@@ -22,7 +22,8 @@ export function orderBy(sort: string | undefined, columns: Record<string, AnyPgC
   const descending = sort.startsWith('-');
   const column = columns[descending ? sort.slice(1) : sort];
   if (!column) return [...fallback, asc(tiebreak)];
-  return [descending ? desc(column) : asc(column), asc(tiebreak)];
+  // Empty values sort last both ways (PostgreSQL puts NULLs first when descending).
+  return [descending ? sql`${column} desc nulls last` : asc(column), asc(tiebreak)];
 }
 
 /**

@@ -36,7 +36,7 @@ export const roleOrganisationTypes: Record<Role, readonly OrganisationType[]> = 
   enterprise_admin: ['enterprise', 'training_institution'],
   training_manager: ['enterprise', 'training_institution'],
   instructor: ['enterprise', 'training_institution', 'university', 'government_department'],
-  employee: ['enterprise', 'training_institution', 'chamber', 'university'],
+  employee: ['enterprise', 'training_institution', 'chamber', 'university', 'government_department'],
   chamber_admin: ['chamber'],
   mediator: ['chamber'],
   university_admin: ['university'],

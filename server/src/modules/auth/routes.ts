@@ -4,12 +4,13 @@ import {
   changePasswordRequest,
   loginRequest,
   preferencesRequest,
+  person,
   sessionResponse,
   switchMembershipRequest,
 } from '@fulcrum/shared';
 import { actorOf, ctxOf, typed, type ModuleDeps } from '../../lib/http.ts';
 import { ABSOLUTE_TIMEOUT_MS, deleteSession, hashToken, SESSION_COOKIE } from './sessions.ts';
-import { changePassword, currentSessionView, login, setLocale, switchMembership } from './service.ts';
+import { changePassword, currentSessionView, login, ownProfile, setLocale, switchMembership } from './service.ts';
 
 const tags = ['auth'];
 const ok = z.object({ ok: z.literal(true) });
@@ -53,6 +54,12 @@ export const authRoutes = (deps: ModuleDeps, loginRatePerMinute: number) => asyn
     const actor = actorOf(request);
     return currentSessionView(db, actor.userId, request.sessionTokenHash ?? '');
   });
+
+  app.get(
+    '/auth/profile',
+    { schema: { tags, summary: 'Your own person record and employments', response: { 200: z.object({ person: person.nullable() }) } } },
+    (request) => ownProfile(db, actorOf(request).userId),
+  );
 
   app.post(
     '/auth/switch-membership',

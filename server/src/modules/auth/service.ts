@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ChangePasswordRequest, LoginRequest, Membership, SessionResponse } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
-import { sessions, users } from '../../db/schema/index.ts';
+import { employments, organisations, people, sessions, users } from '../../db/schema/index.ts';
+import { toEmployment, toPersonSummary } from '../people/queries.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { MINUTE, type Clock } from '../../lib/clock.ts';
 import type { Actor, Ctx } from '../../lib/context.ts';
@@ -119,4 +120,19 @@ export async function changePassword(ctx: Ctx, tokenHash: string, input: ChangeP
 
 export async function setLocale(ctx: Ctx, locale: 'zh-CN' | 'en-US') {
   await ctx.db.update(users).set({ locale }).where(eq(users.id, ctx.actor.userId));
+}
+
+/** The signed-in user's own person record with all their employments (their own data, so nothing is scoped away). */
+export async function ownProfile(db: Db, userId: string) {
+  const [user] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, userId));
+  if (!user?.personId) return { person: null };
+  const [row] = await db.select().from(people).where(eq(people.id, user.personId));
+  if (!row) return { person: null };
+  const rows = await db
+    .select({ employment: employments, organisationName: organisations.name })
+    .from(employments)
+    .innerJoin(organisations, eq(organisations.id, employments.organisationId))
+    .where(eq(employments.personId, row.id))
+    .orderBy(asc(employments.startDate));
+  return { person: { ...toPersonSummary(row), employments: rows.map((r) => toEmployment(r.employment, r.organisationName)) } };
 }

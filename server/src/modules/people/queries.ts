@@ -57,12 +57,14 @@ export function listPeople(db: Db, actor: Actor, query: z.infer<typeof listPeopl
   const where = and(
     personReach(db, actor),
     query.q ? or(ilike(people.name, likePattern(query.q)), ilike(people.phone, likePattern(query.q))) : undefined,
+    // Only employments at organisations the actor reaches count, or the filter would betray others' employment history.
     query.organisationId
       ? exists(
           db
             .select({ one: sql`1` })
             .from(employments)
-            .where(and(eq(employments.personId, people.id), eq(employments.organisationId, query.organisationId))),
+            .innerJoin(organisations, eq(organisations.id, employments.organisationId))
+            .where(and(eq(employments.personId, people.id), eq(employments.organisationId, query.organisationId), organisationReach(reachOf(actor)))),
         )
       : undefined,
   );

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AddEmployeeRequest, ImportRowError, ImportResult, updatePersonRequest } from '@fulcrum/shared';
+import { roleOrganisationTypes, type AddEmployeeRequest, type ImportRowError, type ImportResult, type OrganisationType, type updatePersonRequest } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
 import { employments, organisations, people } from '../../db/schema/index.ts';
 import { changedFields, recordAudit, recordAuditMany, type AuditInput } from '../../lib/audit.ts';
@@ -13,10 +13,13 @@ import { employmentsOf, findPerson, toEmployment, toPersonSummary } from './quer
 
 type OrganisationRow = typeof organisations.$inferSelect;
 
-/** The organisation an actor manages employees of: within their reach and able to employ people. */
+/** The organisation an actor manages employees of: within their reach and of a type that has employees. */
 export async function employerFor(ctx: Ctx, organisationId: string): Promise<OrganisationRow> {
   const org = await findOrganisation(ctx.db, ctx.actor, organisationId);
   if (!org) throw notFound('organisation');
+  if (!roleOrganisationTypes.employee.includes(org.type as OrganisationType)) {
+    throw new AppError('CONFLICT', `a ${org.type} has no employees in this registry`);
+  }
   return org;
 }
 

@@ -81,10 +81,13 @@ export async function listUsers(ctx: Ctx, query: z.infer<typeof listUsersQuery>)
   const where = and(
     userReach(ctx.actor),
     query.q ? or(ilike(users.username, likePattern(query.q)), ilike(users.displayName, likePattern(query.q))) : undefined,
+    // Outside a system admin's reach only the actor's own organisation may be filtered on, or the filter would betray memberships elsewhere.
     query.organisationId
-      ? exists(
-          sql`(select 1 from ${memberships} where ${memberships.userId} = ${users.id} and ${memberships.organisationId} = ${query.organisationId} and ${memberships.revokedAt} is null)`,
-        )
+      ? reachOf(ctx.actor).kind !== 'all' && query.organisationId !== ctx.actor.organisationId
+        ? sql`false`
+        : exists(
+            sql`(select 1 from ${memberships} where ${memberships.userId} = ${users.id} and ${memberships.organisationId} = ${query.organisationId} and ${memberships.revokedAt} is null)`,
+          )
       : undefined,
   );
   const page = await paginate(
@@ -204,13 +207,18 @@ function generatePassword() {
   return `Fc-${randomBytes(9).toString('base64url')}7a`;
 }
 
+/** False on a fresh installation: start-up then loads the demo district or creates the first administrator. */
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  const [any] = await db.select({ id: users.id }).from(users).limit(1);
+  return Boolean(any);
+}
+
 /**
  * On an empty database, creates the platform's operating department and its first system administrator,
  * so a fresh installation can be signed into. Returns the credentials to print once, or null if users exist.
  */
 export async function ensureBootstrapAdmin(db: Db, password: string | undefined, now: Date) {
-  const [any] = await db.select({ id: users.id }).from(users).limit(1);
-  if (any) return null;
+  if (await hasAnyUser(db)) return null;
   const chosen = password ?? generatePassword();
   const passwordHash = await hashPassword(chosen);
   await db.transaction(async (tx) => {

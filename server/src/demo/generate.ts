@@ -1,0 +1,110 @@
+import type { DemoAccount } from '@fulcrum/shared';
+import type { Db } from '../db/client.ts';
+import { industrialParks, regions, users } from '../db/schema/index.ts';
+import { recordAudit } from '../lib/audit.ts';
+import { hashPassword } from '../modules/auth/passwords.ts';
+import { seedReference } from '../modules/reference/seed.ts';
+import { putSetting } from '../modules/system/settings.ts';
+import { DEMO_PASSWORD, DEMO_SETTING, listDemoAccounts, type DemoMarker } from './accounts.ts';
+import { Random } from './random.ts';
+import { accountsStep } from './steps/accounts.ts';
+import { organisationsStep } from './steps/organisations.ts';
+import { workforceStep } from './steps/workforce.ts';
+import { DemoWorld, type DemoStep } from './world.ts';
+
+export { DEMO_PASSWORD, demoAccounts, listDemoAccounts, readDemoMarker, type DemoAccountSpec } from './accounts.ts';
+export type { DemoStep } from './world.ts';
+export { DemoWorld };
+
+export const DEFAULT_DEMO_SEED = 2026;
+/** Rows per INSERT statement: hundreds per round trip keep the load to seconds on PGlite. */
+const BATCH = 500;
+
+/**
+ * The generator's steps, in order. A module that brings demo data of its own appends a step here; each step
+ * draws from its own random stream, so appending one leaves the data of the steps before it unchanged.
+ */
+export const demoSteps: readonly DemoStep[] = [organisationsStep, workforceStep, accountsStep];
+
+export interface DemoSummary extends DemoMarker {
+  accounts: DemoAccount[];
+}
+
+export interface LoadDemoOptions {
+  seed?: number;
+  /** "Now" of the district: dates (hires, contracts, ages) are laid out backwards from it. */
+  now: Date;
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** The administrator's password instead of the demo password (ADMIN_PASSWORD). */
+  adminPassword?: string;
+}
+
+export class DemoNotEmptyError extends Error {
+  constructor() {
+    super('the database already has users: the demo district loads into an empty database only (npm run demo:reset wipes and reloads it)');
+  }
+}
+
+/** Runs the steps in memory: the whole district as rows, nothing written yet. */
+export async function planDemo(input: {
+  seed: number;
+  now: Date;
+  regions: ConstructorParameters<typeof DemoWorld>[2];
+  parks: ConstructorParameters<typeof DemoWorld>[3];
+  passwordHash: string;
+  adminPasswordHash: string;
+}): Promise<DemoWorld> {
+  const world = new DemoWorld(input.seed, input.now, input.regions, input.parks, input.passwordHash, input.adminPasswordHash);
+  for (const step of demoSteps) await step.build(world, new Random(input.seed, step.name));
+  return world;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Loads the synthetic demo district into an empty database in one transaction: the same seed and now give
+ * the same organisations, people, jobs, accounts and ids. Marks the database as a demo (system_settings
+ * 'demo') and records one audit entry.
+ */
+export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSummary> {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const { now, onProgress } = options;
+  await seedReference(db);
+  const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
+  if (anyUser) throw new DemoNotEmptyError();
+  // Sorted here, not in SQL, so the order never depends on the server's collation.
+  const regionRows = (await db.select().from(regions)).sort((a, b) => byText(a.id, b.id));
+  const parkRows = (await db.select().from(industrialParks)).sort((a, b) => byText(a.regionId, b.regionId) || byText(a.nameZh, b.nameZh));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const adminPasswordHash = options.adminPassword ? await hashPassword(options.adminPassword) : passwordHash;
+
+  const world = await planDemo({ seed, now, regions: regionRows, parks: parkRows, passwordHash, adminPasswordHash });
+
+  const plan = world.plan();
+  const counts: Record<string, number> = {};
+  for (const { label, rows } of plan) counts[label] = rows.length;
+  Object.assign(counts, world.counts);
+  const marker: DemoMarker = { seed, loadedAt: now.toISOString(), counts };
+  const total = plan.reduce((sum, p) => sum + p.rows.length, 0) + 1;
+
+  await db.transaction(async (tx) => {
+    let done = 0;
+    onProgress?.(done, total, plan[0]?.label ?? 'marker');
+    for (const { label, table, rows } of plan) {
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const batch = rows.slice(i, i + BATCH);
+        await tx.insert(table).values(batch as never);
+        done += batch.length;
+        onProgress?.(done, total, label);
+      }
+    }
+    const txDb = tx as unknown as Db;
+    await putSetting(txDb, DEMO_SETTING, marker, now);
+    await recordAudit({ db: txDb, clock: { now: () => now }, requestId: null, ip: null, actor: null }, {
+      entityType: 'system', entityId: DEMO_SETTING, action: 'demo_load',
+      organisationId: world.organisation('platform').id, regionId: 'baodi', after: { seed, counts },
+    });
+    onProgress?.(total, total, 'marker');
+  });
+  return { ...marker, accounts: await listDemoAccounts(db) };
+}

@@ -1,0 +1,862 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { roles as declaredRoles, type OrganisationType, type Role } from '@fulcrum/shared';
+import { auditLog, employments, memberships, organisations, people, users } from '../db/schema/index.ts';
+import { syntheticResidentId, syntheticUscc } from '../lib/synthetic-ids.ts';
+import { buildTestApp, Client, createOrganisation, createUser, TEST_PASSWORD, type TestApp } from './app.ts';
+
+/*
+ * The authorisation matrix: every route under /api/v1 × every role × the organisation a record belongs to.
+ * The table below is an independent specification written out from reading the policies; it does not import
+ * them, so a policy that drifts from it fails here. A route without an entry fails the route-set test.
+ */
+
+const ROLES = [
+  'system_admin',
+  'department_officer',
+  'department_reviewer',
+  'enterprise_admin',
+  'training_manager',
+  'instructor',
+  'employee',
+  'chamber_admin',
+  'mediator',
+  'university_admin',
+  'student',
+  'expert',
+] as const satisfies readonly Role[];
+
+// ---------------------------------------------------------------------------------------------
+// Organisations: every role lives in region baodi; each has a sibling organisation in baodi and a far one in tangshan.
+
+const ORG_PLAN = {
+  govA: { type: 'government_department', regionId: 'baodi' },
+  entA: { type: 'enterprise', regionId: 'baodi' },
+  entB: { type: 'enterprise', regionId: 'baodi' },
+  entT: { type: 'enterprise', regionId: 'tangshan' },
+  chamA: { type: 'chamber', regionId: 'baodi' },
+  chamB: { type: 'chamber', regionId: 'baodi' },
+  chamT: { type: 'chamber', regionId: 'tangshan' },
+  uniA: { type: 'university', regionId: 'baodi' },
+  uniB: { type: 'university', regionId: 'baodi' },
+  uniT: { type: 'university', regionId: 'tangshan' },
+  expA: { type: 'expert_group', regionId: 'baodi' },
+  expB: { type: 'expert_group', regionId: 'baodi' },
+  expT: { type: 'expert_group', regionId: 'tangshan' },
+} as const satisfies Record<string, { type: OrganisationType; regionId: string }>;
+type OrgKey = keyof typeof ORG_PLAN;
+
+type TargetScope = 'own' | 'sibling' | 'far';
+/**
+ * Where each role's user is a member (own) and whose records it tries to reach. Departments' sibling is an
+ * enterprise of their region (the organisations they oversee); everyone else's sibling is another organisation
+ * of their own type in baodi. Far organisations are in tangshan.
+ */
+const TARGETS: Record<Role, Record<TargetScope, OrgKey>> = {
+  system_admin: { own: 'govA', sibling: 'entB', far: 'entT' },
+  department_officer: { own: 'govA', sibling: 'entB', far: 'entT' },
+  department_reviewer: { own: 'govA', sibling: 'entB', far: 'entT' },
+  enterprise_admin: { own: 'entA', sibling: 'entB', far: 'entT' },
+  training_manager: { own: 'entA', sibling: 'entB', far: 'entT' },
+  instructor: { own: 'entA', sibling: 'entB', far: 'entT' },
+  employee: { own: 'entA', sibling: 'entB', far: 'entT' },
+  chamber_admin: { own: 'chamA', sibling: 'chamB', far: 'chamT' },
+  mediator: { own: 'chamA', sibling: 'chamB', far: 'chamT' },
+  university_admin: { own: 'uniA', sibling: 'uniB', far: 'uniT' },
+  student: { own: 'uniA', sibling: 'uniB', far: 'uniT' },
+  expert: { own: 'expA', sibling: 'expB', far: 'expT' },
+};
+
+/** Roles given to fresh accounts in an organisation of each type, and a second role to grant them. */
+const BASE_ROLE: Record<OrganisationType, Role> = {
+  government_department: 'department_reviewer',
+  enterprise: 'employee',
+  training_institution: 'employee',
+  chamber: 'mediator',
+  university: 'student',
+  expert_group: 'expert',
+};
+const GRANT_ROLE: Record<OrganisationType, Role> = {
+  government_department: 'instructor',
+  enterprise: 'training_manager',
+  training_institution: 'training_manager',
+  chamber: 'employee',
+  university: 'employee',
+  expert_group: 'expert',
+};
+
+/** The reach rule, restated: a system admin reaches all, a department its region, everyone else their own organisation. */
+function inReach(role: Role, home: { id: string; regionId: string }, target: { id: string; regionId: string }): boolean {
+  if (role === 'system_admin') return true;
+  if (role === 'department_officer' || role === 'department_reviewer') return target.regionId === home.regionId;
+  return target.id === home.id;
+}
+const planned = (key: OrgKey) => ({ id: key, regionId: ORG_PLAN[key].regionId });
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures, filled in beforeAll.
+
+interface OrgFx {
+  key: OrgKey;
+  id: string;
+  type: OrganisationType;
+  regionId: string;
+  name: string;
+  /** A person employed here (home organisations' people also worked at their far organisation before). */
+  personId: string;
+  residentId: string;
+  /** An account with a membership here (home organisations' also has one at their far organisation). */
+  userId: string;
+  /** An audit entry belonging to this organisation. */
+  auditId: string;
+}
+interface RoleFx {
+  role: Role;
+  client: Client;
+  userId: string;
+  username: string;
+  password: string;
+  membershipId: string;
+  /** The person record the account belongs to, employed at the own organisation. */
+  personId: string;
+  own: OrgFx;
+  sibling: OrgFx;
+  far: OrgFx;
+}
+type Scope = 'none' | TargetScope;
+interface Case {
+  role: Role;
+  fx: RoleFx;
+  scope: Scope;
+  /** The organisation whose record the request is about (the actor's own for scope none). */
+  target: OrgFx;
+}
+interface Req {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+  /** Send with this client instead of the role's signed-in one. */
+  client?: Client;
+}
+
+let t: TestApp;
+const orgs = new Map<OrgKey, OrgFx>();
+const fixtures = new Map<Role, RoleFx>();
+let serial = 1;
+const next = () => serial++;
+/** Unique synthetic resident IDs: the serial's last three digits and a birth year that moves every thousand. */
+const residentId = (n: number) => syntheticResidentId(n % 1000, `${1960 + Math.floor(n / 1000)}0101`);
+const DIVISION_CODES: Record<string, string> = { baodi: '120115', tangshan: '130200' };
+
+async function insertPerson(name: string) {
+  const n = next();
+  const [person] = await t.db.insert(people).values({ name, residentId: residentId(n) }).returning();
+  return person!;
+}
+
+/** A fresh open employment at an organisation, for requests that end it. */
+async function freshEmployment(org: OrgFx) {
+  const person = await insertPerson(`Worker ${serial}`);
+  const [employment] = await t.db.insert(employments).values({ personId: person.id, organisationId: org.id, position: '操作工', startDate: '2024-01-01' }).returning();
+  return employment!.id;
+}
+
+/** A fresh account with a membership at an organisation, for requests that change accounts. */
+const freshUser = (org: OrgFx) => createUser(t.db, org.id, BASE_ROLE[org.type]);
+
+async function employeeWorkbook(rows: string[][]) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('员工');
+  sheet.addRow(['姓名', '身份证号', '岗位', '入职日期']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function multipartFile(file: Buffer, filename: string) {
+  const boundary = `matrix-${randomUUID()}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** A fingerprint of every table a route could change (session activity timestamps aside). */
+async function snapshot() {
+  const result = await t.db.execute(sql`
+    select
+      (select count(*) from audit_log)::text as audit_count,
+      (select coalesce(max(id), 0) from audit_log)::text as audit_max,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from organisations r) as organisations,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from people r) as people,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from employments r) as employments,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from users r) as users,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from memberships r) as memberships,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from industrial_parks r) as parks,
+      (select md5(coalesce(string_agg(r.token_hash || r.user_id || r.membership_id, '|' order by r.token_hash), '')) from sessions r) as sessions
+  `);
+  return (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response shapes the checks read.
+
+interface Page<T> {
+  items: T[];
+  total: number;
+}
+interface OrgItem {
+  id: string;
+  regionId: string;
+}
+interface ErrorBody {
+  error: { code: string };
+}
+const json = <T>(res: LightMyRequestResponse) => res.json<T>();
+
+async function regionOf(orgId: string) {
+  const [row] = await t.db.select({ regionId: organisations.regionId }).from(organisations).where(eq(organisations.id, orgId));
+  return row!.regionId;
+}
+
+/** Every listed person is employed, now or before, at an organisation the actor reaches. */
+async function expectPeopleInReach(c: Case, ids: string[]) {
+  if (!ids.length) return;
+  const rows = await t.db
+    .select({ personId: employments.personId, id: organisations.id, regionId: organisations.regionId })
+    .from(employments)
+    .innerJoin(organisations, eq(organisations.id, employments.organisationId))
+    .where(inArray(employments.personId, ids));
+  for (const id of ids) {
+    const reachable = rows.filter((r) => r.personId === id).some((r) => inReach(c.role, c.fx.own, r));
+    expect(reachable, `person ${id} is outside the reach of ${c.role}`).toBe(true);
+  }
+}
+
+/** Every listed account holds an active membership at an organisation the actor manages. */
+async function expectUsersInReach(c: Case, ids: string[]) {
+  if (!ids.length) return;
+  const rows = await t.db
+    .select({ userId: memberships.userId, organisationId: memberships.organisationId })
+    .from(memberships)
+    .where(and(inArray(memberships.userId, ids), isNull(memberships.revokedAt)));
+  for (const id of ids) {
+    const managed = rows.filter((r) => r.userId === id).some((r) => c.role === 'system_admin' || r.organisationId === c.fx.own.id);
+    expect(managed, `user ${id} is not managed by ${c.role}`).toBe(true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+interface RouteSpec {
+  method: Method;
+  url: string;
+  /** 'public': anyone, signed in or not. Otherwise the roles that may use the route at all. */
+  allowed: 'public' | readonly Role[];
+  /** none: no record of an organisation; own/sibling/far: a record (or list filter) of that organisation. */
+  scopes: readonly Scope[];
+  /** 'self': only the actor's own record is reachable, whatever the role. Default: the organisation reach rule. */
+  reach?: 'self';
+  /** What an allowed role gets for an organisation beyond its reach: 404 (default), 403 (creation), or an empty list. */
+  outOfReach?: 403 | 404 | 'empty';
+  /** Success status (default 200). */
+  status?: number;
+  /** Whether a successful call changes the database (default: every method but GET). */
+  writes?: boolean;
+  /** Deliberate refusals within reach. */
+  except?: readonly { role: Role; scope: Scope; status: 403 | 404; why: string }[];
+  labels?: Partial<Record<Scope, string>>;
+  request: (c: Case) => Req | Promise<Req>;
+  verify?: (res: LightMyRequestResponse, c: Case) => void | Promise<void>;
+}
+
+/** The session token the logout case signs out, to prove it no longer works. */
+let loggedOutToken: string | undefined;
+
+const ORG_SCOPES = ['own', 'sibling', 'far'] as const;
+const LIST_SCOPES = ['none', 'own', 'sibling', 'far'] as const;
+const V1 = '/api/v1';
+
+const routes: RouteSpec[] = [
+  // --- auth -------------------------------------------------------------------------------------
+  {
+    method: 'POST',
+    url: `${V1}/auth/login`,
+    allowed: 'public',
+    scopes: ['none'],
+    request: ({ fx }) => ({ url: `${V1}/auth/login`, payload: { username: fx.username, password: fx.password }, client: new Client(t.app) }),
+    verify: (res, c) => expect(json<{ activeMembership: { role: string } }>(res).activeMembership.role).toBe(c.role),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/auth/logout`,
+    allowed: 'public',
+    scopes: ['none'],
+    request: async ({ fx }) => {
+      const client = await new Client(t.app).login(fx.username, fx.password);
+      loggedOutToken = client.cookie;
+      return { url: `${V1}/auth/logout`, client };
+    },
+    verify: async () => {
+      const stale = new Client(t.app);
+      stale.cookie = loggedOutToken;
+      expect((await stale.get(`${V1}/auth/session`)).statusCode).toBe(401);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/system/info`,
+    allowed: 'public',
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/system/info`, client: new Client(t.app) }),
+    // An empty installation (no demo loaded) lists no accounts, to anyone.
+    verify: (res) => expect(json<{ demo: boolean; demoAccounts?: unknown[] }>(res)).toEqual({ demo: false }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/auth/session`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/auth/session` }),
+    verify: (res, c) => {
+      const body = json<{ user: { id: string }; activeMembership: { role: string; organisationId: string } }>(res);
+      expect(body.user.id).toBe(c.fx.userId);
+      expect(body.activeMembership).toMatchObject({ role: c.role, organisationId: c.fx.own.id });
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/auth/profile`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/auth/profile` }),
+    verify: (res, c) => {
+      const body = json<{ person: { id: string; employments: { organisationId: string }[] } | null }>(res);
+      expect(body.person?.id).toBe(c.fx.personId);
+      expect(body.person?.employments.map((e) => e.organisationId)).toEqual([c.fx.own.id]);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/auth/switch-membership`,
+    allowed: ROLES,
+    scopes: ['own', 'sibling'],
+    reach: 'self',
+    writes: false,
+    labels: { own: ' (own membership)', sibling: " (another user's membership)" },
+    request: async ({ fx, scope, target }) => {
+      let membershipId = fx.membershipId;
+      if (scope !== 'own') {
+        const [other] = await t.db.select().from(memberships).where(eq(memberships.userId, target.userId));
+        membershipId = other!.id;
+      }
+      return { url: `${V1}/auth/switch-membership`, payload: { membershipId } };
+    },
+    verify: (res, c) => expect(json<{ activeMembership: { id: string } }>(res).activeMembership.id).toBe(c.fx.membershipId),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/auth/change-password`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: ({ fx }) => ({ url: `${V1}/auth/change-password`, payload: { currentPassword: fx.password, newPassword: 'Matrix-pass-2026' } }),
+    verify: async (res, c) => {
+      c.fx.password = 'Matrix-pass-2026';
+      expect((await c.fx.client.get(`${V1}/auth/session`)).statusCode).toBe(200);
+    },
+  },
+  {
+    method: 'PUT',
+    url: `${V1}/auth/preferences`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/auth/preferences`, payload: { locale: 'en-US' } }),
+    verify: async (_res, c) => {
+      const [user] = await t.db.select().from(users).where(eq(users.id, c.fx.userId));
+      expect(user!.locale).toBe('en-US');
+    },
+  },
+
+  // --- reference --------------------------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/regions`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/regions` }),
+    verify: (res) => expect(json<{ id: string }[]>(res).map((r) => r.id)).toEqual(expect.arrayContaining(['baodi', 'tangshan'])),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/industrial-parks`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/industrial-parks?regionId=baodi` }),
+    verify: (res) => expect(json<unknown[]>(res).length).toBeGreaterThan(0),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/reference/industries`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/reference/industries` }),
+    verify: (res) => expect(json<{ divisions: unknown[] }>(res).divisions.length).toBeGreaterThan(0),
+  },
+
+  // --- organisations ----------------------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/organisations`,
+    allowed: ROLES,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: ({ scope, target }) => ({ url: `${V1}/organisations?pageSize=100${scope === 'none' ? '' : `&q=${encodeURIComponent(target.name)}`}` }),
+    verify: async (res, c) => {
+      const page = json<Page<OrgItem>>(res);
+      for (const item of page.items) expect(inReach(c.role, c.fx.own, item), `organisation ${item.id} listed for ${c.role}`).toBe(true);
+      expect(page.items.map((o) => o.id)).toContain(c.target.id);
+      if (c.scope === 'none' && c.role === 'system_admin') expect(page.total).toBe((await t.db.select().from(organisations)).length);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/organisations`,
+    allowed: ['system_admin', 'department_officer'],
+    scopes: ['own', 'far'],
+    outOfReach: 403,
+    status: 201,
+    labels: { own: ' (own region)', far: ' (other region)' },
+    request: ({ target }) => {
+      const n = next();
+      return {
+        url: `${V1}/organisations`,
+        payload: {
+          type: 'enterprise',
+          regionId: target.regionId,
+          name: `Matrix new ${n}`,
+          uscc: syntheticUscc(n, DIVISION_CODES[target.regionId]),
+          industryDivision: '36',
+          size: 'small',
+        },
+      };
+    },
+    verify: (res, c) => expect(json<OrgItem>(res).regionId).toBe(c.target.regionId),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/organisations/:id`,
+    allowed: ROLES,
+    scopes: ORG_SCOPES,
+    request: ({ target }) => ({ url: `${V1}/organisations/${target.id}` }),
+    verify: (res, c) => expect(json<OrgItem>(res).id).toBe(c.target.id),
+  },
+  {
+    method: 'PATCH',
+    url: `${V1}/organisations/:id`,
+    allowed: ['system_admin', 'department_officer', 'enterprise_admin', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    except: [{ role: 'department_officer', scope: 'own', status: 403, why: 'government departments are kept by a system administrator' }],
+    request: ({ target }) => ({ url: `${V1}/organisations/${target.id}`, payload: { employeeCount: next() } }),
+    verify: (res, c) => {
+      const body = json<OrgItem & { employeeCount: number }>(res);
+      expect(body.id).toBe(c.target.id);
+      expect(body.employeeCount).toBeGreaterThan(0);
+    },
+  },
+
+  // --- people -----------------------------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/people`,
+    allowed: ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: ({ scope, target }) => ({ url: `${V1}/people?pageSize=100${scope === 'none' ? '' : `&organisationId=${target.id}`}` }),
+    verify: async (res, c) => {
+      const page = json<Page<{ id: string }>>(res);
+      await expectPeopleInReach(c, page.items.map((p) => p.id));
+      if (c.scope !== 'none') expect(page.items.map((p) => p.id)).toContain(c.target.personId);
+      if (c.scope === 'none' && c.role === 'system_admin') expect(page.total).toBe((await t.db.select().from(people)).length);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/people/:id`,
+    allowed: ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    request: ({ target }) => ({ url: `${V1}/people/${target.personId}` }),
+    verify: async (res, c) => {
+      const body = json<{ id: string; residentIdMasked: string; employments: { organisationId: string }[] }>(res);
+      expect(body.id).toBe(c.target.personId);
+      expect(body.residentIdMasked).not.toBe(c.target.residentId);
+      expect(body.employments.map((e) => e.organisationId)).toContain(c.target.id);
+      for (const e of body.employments) {
+        expect(inReach(c.role, c.fx.own, { id: e.organisationId, regionId: await regionOf(e.organisationId) }), `employment at ${e.organisationId} shown to ${c.role}`).toBe(true);
+      }
+    },
+  },
+  {
+    method: 'PATCH',
+    url: `${V1}/people/:id`,
+    allowed: ['system_admin', 'department_officer', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    request: ({ target }) => ({ url: `${V1}/people/${target.personId}`, payload: { phone: `139${String(next()).padStart(8, '0')}` } }),
+    verify: (res, c) => expect(json<{ id: string; phone: string }>(res).id).toBe(c.target.personId),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/people/:id/reveal-resident-id`,
+    allowed: ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin'],
+    scopes: ORG_SCOPES,
+    request: ({ target }) => ({ url: `${V1}/people/${target.personId}/reveal-resident-id` }),
+    verify: (res, c) => expect(json<{ residentId: string }>(res).residentId).toBe(c.target.residentId),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/organisations/:id/employees`,
+    allowed: ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    request: ({ target }) => ({ url: `${V1}/organisations/${target.id}/employees?pageSize=100` }),
+    verify: (res, c) => {
+      const page = json<Page<{ organisationId: string; person: { id: string } }>>(res);
+      expect(page.items.map((e) => e.person.id)).toContain(c.target.personId);
+      for (const e of page.items) expect(e.organisationId).toBe(c.target.id);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/organisations/:id/employees`,
+    allowed: ['system_admin', 'department_officer', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    status: 201,
+    request: ({ target }) => {
+      const n = next();
+      return { url: `${V1}/organisations/${target.id}/employees`, payload: { name: `员工${n}`, residentId: residentId(n), position: '操作工', startDate: '2025-03-01' } };
+    },
+    verify: (res, c) => expect(json<{ organisationId: string }>(res).organisationId).toBe(c.target.id),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/employments/:id/end`,
+    allowed: ['system_admin', 'department_officer', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/employments/${await freshEmployment(target)}/end`, payload: { endDate: '2026-02-27' } }),
+    verify: (res) => expect(json<{ endDate: string }>(res).endDate).toBe('2026-02-27'),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/organisations/:id/employee-imports`,
+    allowed: ['system_admin', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const n = next();
+      const file = await employeeWorkbook([[`导入${n}`, residentId(n), '质检员', '2025-04-01']]);
+      return { url: `${V1}/organisations/${target.id}/employee-imports`, ...multipartFile(file, 'employees.xlsx') };
+    },
+    verify: (res) => expect(json<{ createdEmployments: number; dryRun: boolean }>(res)).toMatchObject({ createdEmployments: 1, dryRun: false }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/employee-import-template`,
+    allowed: ['system_admin', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/employee-import-template` }),
+    verify: (res) => expect(res.headers['content-type']).toContain('spreadsheetml'),
+  },
+
+  // --- users ------------------------------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/users`,
+    allowed: ['system_admin', 'enterprise_admin', 'chamber_admin', 'university_admin'],
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: ({ scope, target }) => ({ url: `${V1}/users?pageSize=100${scope === 'none' ? '' : `&organisationId=${target.id}`}` }),
+    verify: async (res, c) => {
+      const page = json<Page<{ id: string; memberships: { organisationId: string }[] }>>(res);
+      await expectUsersInReach(c, page.items.map((u) => u.id));
+      for (const u of page.items) {
+        for (const m of u.memberships) {
+          if (c.role !== 'system_admin') expect(m.organisationId, `membership elsewhere shown to ${c.role}`).toBe(c.fx.own.id);
+        }
+      }
+      if (c.scope !== 'none') expect(page.items.map((u) => u.id)).toContain(c.target.userId);
+      if (c.scope === 'none' && c.role === 'system_admin') expect(page.total).toBe((await t.db.select().from(users)).length);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/users`,
+    allowed: ['system_admin', 'enterprise_admin', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    status: 201,
+    request: ({ target }) => ({
+      url: `${V1}/users`,
+      payload: { username: `matrix-user-${next()}`, displayName: '矩阵测试', password: TEST_PASSWORD, memberships: [{ organisationId: target.id, role: BASE_ROLE[target.type] }] },
+    }),
+    verify: (res, c) => expect(json<{ memberships: { organisationId: string }[] }>(res).memberships.map((m) => m.organisationId)).toEqual([c.target.id]),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/users/:id/memberships`,
+    allowed: ['system_admin', 'enterprise_admin', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const { user } = await freshUser(target);
+      return { url: `${V1}/users/${user.id}/memberships`, payload: { organisationId: target.id, role: GRANT_ROLE[target.type] } };
+    },
+    verify: (res, c) => expect(json<{ memberships: { role: string }[] }>(res).memberships.map((m) => m.role)).toContain(GRANT_ROLE[c.target.type]),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/users/:id/unlock`,
+    allowed: ['system_admin', 'enterprise_admin', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const { user } = await freshUser(target);
+      await t.db.update(users).set({ lockedUntil: new Date(t.clock.now().getTime() + 600_000) }).where(eq(users.id, user.id));
+      return { url: `${V1}/users/${user.id}/unlock` };
+    },
+    verify: (res) => expect(json<{ lockedUntil: string | null }>(res).lockedUntil).toBeNull(),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/memberships/:id/revoke`,
+    allowed: ['system_admin', 'enterprise_admin', 'chamber_admin', 'university_admin'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/memberships/${(await freshUser(target)).membership.id}/revoke` }),
+    verify: (res) => expect(json<{ ok: boolean }>(res).ok).toBe(true),
+  },
+
+  // --- audit ------------------------------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/audit`,
+    allowed: ['system_admin', 'department_officer', 'enterprise_admin', 'chamber_admin', 'university_admin'],
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: ({ scope, target }) => ({ url: `${V1}/audit?pageSize=100${scope === 'none' ? '' : `&organisationId=${target.id}`}` }),
+    verify: async (res, c) => {
+      const page = json<Page<{ id: string }>>(res);
+      const ids = page.items.map((e) => e.id);
+      if (ids.length) {
+        const rows = await t.db.select().from(auditLog).where(inArray(auditLog.id, ids.map(BigInt)));
+        for (const row of rows) {
+          const visible =
+            c.role === 'system_admin' || (c.role === 'department_officer' ? row.regionId === c.fx.own.regionId : row.organisationId === c.fx.own.id);
+          expect(visible, `audit entry ${row.id} shown to ${c.role}`).toBe(true);
+        }
+      }
+      if (c.scope !== 'none') expect(ids).toContain(c.target.auditId);
+      if (c.scope === 'none' && c.role === 'system_admin') expect(page.total).toBe((await t.db.select().from(auditLog)).length);
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Expected outcomes.
+
+type Outcome = { kind: 'ok'; status: number } | { kind: 'denied' } | { kind: 'refused'; status: 403 | 404 } | { kind: 'empty' };
+
+function outcomeOf(spec: RouteSpec, role: Role, scope: Scope): Outcome {
+  if (spec.allowed !== 'public' && !spec.allowed.includes(role)) return { kind: 'denied' };
+  const exception = spec.except?.find((e) => e.role === role && e.scope === scope);
+  if (exception) return { kind: 'refused', status: exception.status };
+  if (scope !== 'none') {
+    const reachable = spec.reach === 'self' ? scope === 'own' : inReach(role, planned(TARGETS[role].own), planned(TARGETS[role][scope]));
+    if (!reachable) {
+      const out = spec.outOfReach ?? 404;
+      return out === 'empty' ? { kind: 'empty' } : { kind: 'refused', status: out };
+    }
+  }
+  return { kind: 'ok', status: spec.status ?? 200 };
+}
+
+const DEFAULT_LABELS: Record<Scope, string> = { none: '', own: ' (own org)', sibling: ' (other org, same region)', far: ' (other region)' };
+const outcomeLabel = (o: Outcome) =>
+  o.kind === 'ok' ? `${o.status}` : o.kind === 'denied' ? '403/404' : o.kind === 'empty' ? '200, nothing listed' : `${o.status}`;
+const codeOf = (status: number) => (status === 403 ? 'FORBIDDEN' : 'NOT_FOUND');
+
+async function runCase(spec: RouteSpec, role: Role, scope: Scope) {
+  const fx = fixtures.get(role)!;
+  const c: Case = { role, fx, scope, target: scope === 'none' ? fx.own : fx[scope] };
+  const req = await spec.request(c);
+  const outcome = outcomeOf(spec, role, scope);
+  const mutating = spec.method !== 'GET';
+  const before = mutating ? await snapshot() : undefined;
+  const res = await (req.client ?? fx.client).request({
+    method: spec.method,
+    url: req.url,
+    payload: req.payload as InjectOptions['payload'],
+    ...(req.headers ? { headers: req.headers } : {}),
+  });
+  const after = mutating ? await snapshot() : undefined;
+  switch (outcome.kind) {
+    case 'ok':
+      expect(res.statusCode, res.body).toBe(outcome.status);
+      if (mutating && (spec.writes ?? true)) expect(after, 'a successful write changes the database').not.toEqual(before);
+      if (mutating && spec.writes === false) expect(after).toEqual(before);
+      await spec.verify?.(res, c);
+      break;
+    case 'denied':
+      expect([403, 404], res.body).toContain(res.statusCode);
+      expect(json<ErrorBody>(res).error.code).toBe(codeOf(res.statusCode));
+      if (mutating) expect(after).toEqual(before);
+      break;
+    case 'refused':
+      expect(res.statusCode, res.body).toBe(outcome.status);
+      expect(json<ErrorBody>(res).error.code).toBe(codeOf(outcome.status));
+      if (mutating) expect(after).toEqual(before);
+      break;
+    case 'empty': {
+      expect(res.statusCode, res.body).toBe(200);
+      const page = json<Page<unknown>>(res);
+      expect(page.items).toEqual([]);
+      expect(page.total).toBe(0);
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup: one app, the organisations and their records, and one signed-in client per role.
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  for (const [key, plan] of Object.entries(ORG_PLAN) as [OrgKey, (typeof ORG_PLAN)[OrgKey]][]) {
+    const name = `Matrix ${key}`;
+    const org = await createOrganisation(t.db, { type: plan.type, regionId: plan.regionId, name });
+    const person = await insertPerson(`Person ${key}`);
+    await t.db.insert(employments).values({ personId: person.id, organisationId: org.id, position: '技术员', startDate: '2024-01-01' });
+    const { user } = await createUser(t.db, org.id, BASE_ROLE[plan.type], `matrix-${key.toLowerCase()}`);
+    const [entry] = await t.db
+      .insert(auditLog)
+      .values({ at: t.clock.now(), organisationId: org.id, regionId: plan.regionId, entityType: 'organisation', entityId: org.id, action: 'matrix_seed' })
+      .returning();
+    orgs.set(key, {
+      key,
+      id: org.id,
+      type: plan.type,
+      regionId: plan.regionId,
+      name,
+      personId: person.id,
+      residentId: person.residentId,
+      userId: user.id,
+      auditId: String(entry!.id),
+    });
+  }
+  // Home organisations' person and account also belong to their far organisation: lists filtered to it must not betray them.
+  const homes = new Map(ROLES.map((role) => [TARGETS[role].own, TARGETS[role].far]));
+  for (const [homeKey, farKey] of homes) {
+    const home = orgs.get(homeKey)!;
+    const far = orgs.get(farKey)!;
+    await t.db.insert(employments).values({ personId: home.personId, organisationId: far.id, position: '学徒', startDate: '2020-01-01', endDate: '2023-12-31' });
+    await t.db.insert(memberships).values({ userId: home.userId, organisationId: far.id, role: BASE_ROLE[far.type] });
+  }
+  for (const role of ROLES) {
+    const own = orgs.get(TARGETS[role].own)!;
+    const { user, membership } = await createUser(t.db, own.id, role, `matrix-${role.replace(/_/g, '-')}`);
+    const me = await insertPerson(`Member ${role}`);
+    await t.db.insert(employments).values({ personId: me.id, organisationId: own.id, position: '职员', startDate: '2023-06-01' });
+    await t.db.update(users).set({ personId: me.id }).where(eq(users.id, user.id));
+    const client = await new Client(t.app).login(user.username);
+    fixtures.set(role, {
+      role,
+      client,
+      userId: user.id,
+      username: user.username,
+      password: TEST_PASSWORD,
+      membershipId: membership.id,
+      personId: me.id,
+      own,
+      sibling: orgs.get(TARGETS[role].sibling)!,
+      far: orgs.get(TARGETS[role].far)!,
+    });
+  }
+});
+afterAll(() => t.close());
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the matrix is complete', () => {
+  const key = (method: string, url: string) => `${method.toUpperCase()} ${url}`;
+  const tableKeys = routes.map((r) => key(r.method, r.url)).sort();
+
+  it('covers exactly the roles the system declares', () => {
+    expect([...ROLES].sort()).toEqual([...declaredRoles].sort());
+  });
+
+  it('has one entry per route', () => {
+    expect(new Set(tableKeys).size).toBe(tableKeys.length);
+  });
+
+  it('lists every route the app serves under /api/v1, and only those (router tree)', () => {
+    // printRoutes draws a tree; each line's path continues its parent's, so rebuild the full paths by depth.
+    const served: string[] = [];
+    const stack: string[] = [];
+    for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
+      const match = /^([│ ├└─]*)(\S.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+      if (!match) continue;
+      const depth = match[1]!.length / 4;
+      stack.length = depth;
+      stack.push(match[2]!);
+      const path = stack.join('');
+      for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
+        if (method !== 'HEAD' && path.startsWith(`${V1}/`)) served.push(key(method, path));
+      }
+    }
+    expect(served.sort()).toEqual(tableKeys);
+    for (const r of routes) expect(t.app.hasRoute({ method: r.method, url: r.url }), key(r.method, r.url)).toBe(true);
+  });
+
+  it('lists every route of the OpenAPI document under /api/v1, and only those', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const documented = Object.entries(json<{ paths: Record<string, Record<string, unknown>> }>(res).paths)
+      .filter(([path]) => path.startsWith(`${V1}/`))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => key(m, path.replace(/\{(\w+)\}/g, ':$1'))));
+    expect(documented.sort()).toEqual(tableKeys);
+  });
+
+  it('places every role in region baodi and its far organisation in tangshan', () => {
+    for (const fx of fixtures.values()) {
+      expect([fx.own.regionId, fx.sibling.regionId, fx.far.regionId]).toEqual(['baodi', 'baodi', 'tangshan']);
+      expect(fx.sibling.id).not.toBe(fx.own.id);
+    }
+  });
+});
+
+describe('signed out', () => {
+  const guarded = routes.filter((r) => r.allowed !== 'public');
+  it.each(guarded.map((r) => [`${r.method} ${r.url} → 401 UNAUTHENTICATED`, r] as const))('%s', async (_name, spec) => {
+    const fx = fixtures.get('system_admin')!;
+    const scope = spec.scopes[0]!;
+    const req = await spec.request({ role: 'system_admin', fx, scope, target: scope === 'none' ? fx.own : fx[scope] });
+    const before = await snapshot();
+    const res = await new Client(t.app).request({
+      method: spec.method,
+      url: req.url,
+      payload: req.payload as InjectOptions['payload'],
+      ...(req.headers ? { headers: req.headers } : {}),
+    });
+    expect(res.statusCode).toBe(401);
+    expect(json<ErrorBody>(res).error.code).toBe('UNAUTHENTICATED');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+for (const spec of routes) {
+  describe(`${spec.method} ${spec.url}`, () => {
+    for (const role of ROLES) {
+      for (const scope of spec.scopes) {
+        const label = spec.labels?.[scope] ?? DEFAULT_LABELS[scope];
+        it(`${role} ${spec.method} ${spec.url}${label} → ${outcomeLabel(outcomeOf(spec, role, scope))}`, () => runCase(spec, role, scope));
+      }
+    }
+  });
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { roles } from '../auth/roles.ts';
+
+/** A sign-in of the demo district, shown on the login page while the demo is loaded; never a password. */
+export const demoAccount = z.object({
+  username: z.string(),
+  role: z.enum(roles),
+  organisationName: z.string(),
+});
+export type DemoAccount = z.infer<typeof demoAccount>;
+
+/** What anyone may know about this installation before signing in. */
+export const systemInfo = z.object({
+  demo: z.boolean().describe('true while the synthetic demo district is loaded'),
+  demoAccounts: z.array(demoAccount).optional().describe('the demo sign-ins, one per role; only while the demo is loaded'),
+});
+export type SystemInfo = z.infer<typeof systemInfo>;

@@ -90,7 +90,14 @@ export const employeeImportColumns = [
   { key: 'contractEnd', zh: '劳动合同结束日期', en: 'Contract end', note: '选填，YYYY-MM-DD；无固定期限留空 Optional; empty if open-ended' },
 ] as const;
 
-export const importRowError = z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() });
+export const importRowError = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  /** For DUPLICATE_IN_FILE: the earlier row with the same resident ID. */
+  relatedRow: z.number().int().optional(),
+});
 export type ImportRowError = z.infer<typeof importRowError>;
 
 export const importResult = z.object({

@@ -181,7 +181,7 @@ export async function importEmployees(
     }
     const seen = firstRowOf.get(parsed.data.residentId);
     if (seen) {
-      errors.push({ row: rowNumber, field: 'residentId', code: 'DUPLICATE_IN_FILE', message: `the same resident ID as row ${seen}` });
+      errors.push({ row: rowNumber, field: 'residentId', code: 'DUPLICATE_IN_FILE', message: `the same resident ID as row ${seen}`, relatedRow: seen });
       continue;
     }
     firstRowOf.set(parsed.data.residentId, rowNumber);

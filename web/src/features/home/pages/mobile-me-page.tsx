@@ -1,0 +1,45 @@
+import { Button, Card, Descriptions, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api.ts';
+import { useActor } from '../../../lib/session.ts';
+import { MembershipSwitcher } from '../../../app/layouts/header-parts.tsx';
+import { useProfile } from '../api/use-profile.ts';
+
+/** "Me" on the phone: profile (ID masked), role switch, password, sign out. */
+export default function MobileMePage() {
+  const { t } = useTranslation();
+  const session = useActor();
+  const profile = useProfile();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const person = profile.data?.person;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Card loading={profile.isPending}>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('login.username')}>{session.user.username}</Descriptions.Item>
+          {person && <Descriptions.Item label={t('home.name')}>{person.name}</Descriptions.Item>}
+          {person && <Descriptions.Item label={t('home.residentId')}>{person.residentIdMasked}</Descriptions.Item>}
+        </Descriptions>
+        <MembershipSwitcher compact />
+      </Card>
+      <Button block onClick={() => navigate('/m/account/password')}>
+        {t('header.changePassword')}
+      </Button>
+      <Button
+        block
+        danger
+        data-testid="logout"
+        onClick={async () => {
+          await api.post('/auth/logout');
+          client.clear();
+          navigate('/login', { replace: true });
+        }}
+      >
+        {t('header.logout')}
+      </Button>
+    </Space>
+  );
+}

@@ -26,6 +26,13 @@ describe('enterprise registry', () => {
   it('an HRSS officer searches, filters and sorts the enterprises of the region', async () => {
     const { context, page } = await newPage(browser, desktop);
     await login(page, 'hrss-officer');
+    // The home's figures and charts are counted from the records the officer reaches.
+    await page.getByTestId('chart-industry').locator('canvas').waitFor();
+    await page.getByTestId('chart-park').locator('canvas').waitFor();
+    const stats = (await (await page.request.get('/api/v1/organisations/stats?groupBy=industrySection&type=enterprise')).json()) as { total: number };
+    await expect.poll(async () => Number((await page.getByTestId('figure-enterprises').textContent())!.replace(/[^\d]/g, ''))).toBe(stats.total);
+    await page.waitForTimeout(800); // let the bars' entry animation finish before the screenshot
+    await shot(page, 'home-officer');
     await page.getByTestId('main-menu').getByText('企业名录').click();
     await page.getByTestId('organisation-table').waitFor();
     const all = await shownTotal(page);

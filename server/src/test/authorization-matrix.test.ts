@@ -424,6 +424,20 @@ const routes: RouteSpec[] = [
     },
   },
   {
+    method: 'GET',
+    url: `${V1}/organisations/stats`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/organisations/stats?groupBy=region` }),
+    // The figures count exactly the organisations the same role's list shows.
+    verify: async (res, c) => {
+      const stats = json<{ total: number; groups: { key: string | null; count: number }[] }>(res);
+      const list = json<Page<OrgItem>>(await c.fx.client.get(`${V1}/organisations?pageSize=1`));
+      expect(stats.total).toBe(list.total);
+      expect(stats.groups.reduce((sum, g) => sum + g.count, 0)).toBe(stats.total);
+    },
+  },
+  {
     method: 'POST',
     url: `${V1}/organisations`,
     allowed: ['system_admin', 'department_officer'],

@@ -98,3 +98,19 @@ export const listOrganisationsQuery = listQuery(organisationSortKeys).extend({
 });
 export type ListOrganisationsQuery = z.infer<typeof listOrganisationsQuery>;
 export const organisationPage = pageOf(organisation);
+
+/** Dimensions the organisation figures can be counted by. */
+export const organisationStatsDimensions = ['industrySection', 'industryDivision', 'industrialPark', 'size', 'region', 'type', 'stateOwned'] as const;
+export const organisationStatsQuery = z.strictObject({
+  groupBy: z.enum(organisationStatsDimensions),
+  type: z.enum(organisationTypes).optional(),
+  regionId: z.string().max(32).optional(),
+});
+export type OrganisationStatsQuery = z.infer<typeof organisationStatsQuery>;
+/** Counts of the organisations within reach per value of one dimension (null: not recorded), largest first. */
+export const organisationStats = z.object({
+  groupBy: z.enum(organisationStatsDimensions),
+  total: z.number().int(),
+  groups: z.array(z.object({ key: z.string().nullable(), count: z.number().int() })),
+});
+export type OrganisationStats = z.infer<typeof organisationStats>;

@@ -347,3 +347,30 @@ describe('the audit trail of organisations', () => {
     expect((await auditOf(created.id)).map((e) => e.action)).toEqual(['create']);
   });
 });
+
+describe('organisation figures', () => {
+  it('counts enterprises by industry section and park from the records, within reach', async () => {
+    const before = (await officer.get('/api/v1/organisations/stats?groupBy=industrySection&type=enterprise')).json();
+    const countOf = (stats: { groups: { key: string | null; count: number }[] }, key: string | null) => stats.groups.find((g) => g.key === key)?.count ?? 0;
+    // Two manufacturing enterprises (C: divisions 13–43) and one in software (I: 65), all in baodi.
+    for (const division of ['36', '13', '65']) expect((await officer.post('/api/v1/organisations', enterprise({ industryDivision: division }))).statusCode).toBe(201);
+    // One in tongzhou, which a baodi officer does not reach.
+    expect((await admin.post('/api/v1/organisations', enterprise({ regionId: 'tongzhou', industryDivision: '36' }))).statusCode).toBe(201);
+
+    const after = (await officer.get('/api/v1/organisations/stats?groupBy=industrySection&type=enterprise')).json();
+    expect(countOf(after, 'C') - countOf(before, 'C')).toBe(2);
+    expect(countOf(after, 'I') - countOf(before, 'I')).toBe(1);
+    expect(after.total - before.total).toBe(3);
+    const list = (await officer.get('/api/v1/organisations?type=enterprise&pageSize=1')).json();
+    expect(after.total).toBe(list.total);
+    const everywhere = (await admin.get('/api/v1/organisations/stats?groupBy=region&type=enterprise')).json();
+    expect(countOf(everywhere, 'tongzhou')).toBeGreaterThan(0);
+    expect(everywhere.groups.map((g: { count: number }) => g.count)).toEqual([...everywhere.groups.map((g: { count: number }) => g.count)].sort((a, b) => b - a));
+  });
+
+  it('refuses an unknown dimension with 400 naming query.groupBy', async () => {
+    const response = await officer.get('/api/v1/organisations/stats?groupBy=colour');
+    expect(response.statusCode).toBe(400);
+    expect(issuesOf(response.body)[0]!.path).toBe('query.groupBy');
+  });
+});

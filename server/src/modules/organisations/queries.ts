@@ -1,5 +1,5 @@
-import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { industryDivisions, type ListOrganisationsQuery, type Organisation } from '@fulcrum/shared';
+import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { industryDivisions, type ListOrganisationsQuery, type Organisation, type OrganisationStats, type OrganisationStatsQuery } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../../db/schema/index.ts';
 import { reachOf, type Reach } from '../../lib/authorize.ts';
@@ -75,4 +75,38 @@ export async function findOrganisation(db: Db, actor: Actor, id: string): Promis
     .from(organisations)
     .where(and(eq(organisations.id, id), organisationReach(reachOf(actor))));
   return row;
+}
+
+const sectionOf = new Map(industryDivisions.map((d) => [d.code, d.section]));
+
+/** Counts the organisations within the actor's reach by one dimension, computed from the records on every call. */
+export async function organisationStats(db: Db, actor: Actor, query: OrganisationStatsQuery): Promise<OrganisationStats> {
+  const column = {
+    industrySection: organisations.industryDivision,
+    industryDivision: organisations.industryDivision,
+    industrialPark: organisations.industrialParkId,
+    size: organisations.size,
+    region: organisations.regionId,
+    type: organisations.type,
+    stateOwned: sql<string>`${organisations.stateOwned}::text`,
+  }[query.groupBy];
+  const rows = await db
+    .select({ key: column, count: count() })
+    .from(organisations)
+    .where(
+      and(
+        organisationReach(reachOf(actor)),
+        query.type ? eq(organisations.type, query.type) : undefined,
+        query.regionId ? eq(organisations.regionId, query.regionId) : undefined,
+      ),
+    )
+    .groupBy(column);
+  const counts = new Map<string | null, number>();
+  for (const row of rows) {
+    const raw = row.key === null ? null : String(row.key);
+    const key = query.groupBy === 'industrySection' && raw ? (sectionOf.get(raw) ?? null) : raw;
+    counts.set(key, (counts.get(key) ?? 0) + Number(row.count));
+  }
+  const groups = [...counts].map(([key, n]) => ({ key, count: n })).sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
+  return { groupBy: query.groupBy, total: groups.reduce((sum, g) => sum + g.count, 0), groups };
 }

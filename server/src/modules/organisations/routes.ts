@@ -7,6 +7,8 @@ import {
   listOrganisationsQuery,
   organisation,
   organisationPage,
+  organisationStats as organisationStatsResponse,
+  organisationStatsQuery,
   organisationTypeLabels,
   updateOrganisationRequest,
   uuidParam,
@@ -17,7 +19,7 @@ import { notFound } from '../../lib/errors.ts';
 import { actorOf, ctxOf, sendList, typed, type ModuleDeps } from '../../lib/http.ts';
 import type { Column } from '../../lib/xlsx.ts';
 import { organisationPolicy } from './policy.ts';
-import { findOrganisation, listOrganisations, toOrganisation } from './queries.ts';
+import { findOrganisation, listOrganisations, organisationStats, toOrganisation } from './queries.ts';
 import { createOrganisation, updateOrganisation } from './service.ts';
 
 const tags = ['organisations'];
@@ -50,6 +52,16 @@ export const organisationRoutes = (deps: ModuleDeps) => async (instance: Fastify
       authorize(actor, organisationPolicy, 'list');
       const page = await listOrganisations(db, actor, request.query);
       return sendList(reply, request.query.format, page, { name: 'organisations', filename: '组织机构', columns: exportColumns(actor.locale), locale: actor.locale });
+    },
+  );
+
+  app.get(
+    '/organisations/stats',
+    { schema: { tags, summary: 'Counts of the organisations within your reach by one dimension', querystring: organisationStatsQuery, response: { 200: organisationStatsResponse } } },
+    (request) => {
+      const actor = actorOf(request);
+      authorize(actor, organisationPolicy, 'list');
+      return organisationStats(db, actor, request.query);
     },
   );
 

@@ -1,9 +1,14 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { Card, Col, Row, Spin, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { roleLabels, type Role } from '@fulcrum/shared';
+import { Link, useNavigate } from 'react-router';
+import { industrySections, roleLabels, type Role } from '@fulcrum/shared';
 import { useActor, useLocale } from '../../../lib/session.ts';
 import { useTotal } from '../api/use-total.ts';
+import { useEnterpriseStats, useParks } from '../api/use-organisation-stats.ts';
+
+// ECharts is its own chunk: the figures show before the charts have loaded.
+const BarChart = lazy(async () => ({ default: (await import('../../../components/bar-chart.tsx')).BarChart }));
 
 const regionWide: Role[] = ['system_admin', 'department_officer', 'department_reviewer'];
 const orgAdmins: Role[] = ['enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'];
@@ -33,6 +38,29 @@ export default function ConsoleHomePage() {
   const people = useTotal('/people', {}, wide);
   const employees = useTotal(`/organisations/${organisationId}/employees`, { active: 'true' }, orgAdmins.includes(role));
   const users = useTotal('/users', {}, accountAdmins.includes(role));
+  const navigate = useNavigate();
+  const bySection = useEnterpriseStats('industrySection', wide);
+  const byPark = useEnterpriseStats('industrialPark', wide);
+  const parks = useParks(wide);
+  const notRecorded = t('home.notRecorded');
+  const sectionBars = useMemo(
+    () =>
+      (bySection.data?.groups ?? []).map((g) => {
+        const section = industrySections.find((s) => s.code === g.key);
+        return { key: g.key ?? '', label: section ? `${section.code} ${locale === 'zh-CN' ? section.nameZh : section.nameEn}` : notRecorded, value: g.count };
+      }),
+    [bySection.data, locale, notRecorded],
+  );
+  const parkBars = useMemo(
+    () =>
+      (byPark.data?.groups ?? []).map((g) => {
+        const park = parks.data?.find((p) => p.id === g.key);
+        return { key: g.key ?? '', label: park ? (locale === 'zh-CN' ? park.nameZh : park.nameEn) : notRecorded, value: g.count };
+      }),
+    [byPark.data, parks.data, locale, notRecorded],
+  );
+  const drillSection = useCallback((key: string) => key && navigate(`/console/enterprises?industrySection=${key}`), [navigate]);
+  const drillPark = useCallback((key: string) => key && navigate(`/console/enterprises?industrialParkId=${key}`), [navigate]);
 
   return (
     <div data-testid={`home-${role}`}>
@@ -49,6 +77,24 @@ export default function ConsoleHomePage() {
         )}
         {accountAdmins.includes(role) && <Figure title={t('home.users')} value={users.data} loading={users.isPending} to="/console/users" testId="figure-users" />}
       </Row>
+      {wide && (
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col xs={24} xl={12}>
+            <Card title={t('home.byIndustry')} extra={<Typography.Text type="secondary">{t('home.drillHint')}</Typography.Text>} loading={bySection.isPending}>
+              <Suspense fallback={<Spin />}>
+                <BarChart bars={sectionBars} onSelect={drillSection} testId="chart-industry" />
+              </Suspense>
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card title={t('home.byPark')} extra={<Typography.Text type="secondary">{t('home.drillHint')}</Typography.Text>} loading={byPark.isPending || parks.isPending}>
+              <Suspense fallback={<Spin />}>
+                <BarChart bars={parkBars} onSelect={drillPark} testId="chart-park" />
+              </Suspense>
+            </Card>
+          </Col>
+        </Row>
+      )}
     </div>
   );
 }

@@ -26,6 +26,8 @@ describe('login and logout', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     expect(login.json().activeMembership.role).toBe('enterprise_admin');
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(entry).toMatchObject({ action: 'login', actorUserId: user.id, actorRole: 'enterprise_admin', organisationId: orgId });
     const session = await client.get('/api/v1/auth/session');
     expect(session.statusCode).toBe(200);
     expect(session.json().user.username).toBe(user.username);

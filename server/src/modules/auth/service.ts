@@ -58,7 +58,18 @@ export async function login(db: Db, clock: Clock, input: LoginRequest, meta: Req
     await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
   }
   const session = await createSession(db, { userId: user.id, membershipId: first.id, now, ...meta });
-  await recordAudit(audit, {
+  // The user signing in is the actor of their own sign-in.
+  const actor: Actor = {
+    userId: user.id,
+    displayName: user.displayName,
+    locale: user.locale as Actor['locale'],
+    membershipId: first.id,
+    role: first.role as Actor['role'],
+    organisationId: first.organisationId,
+    organisationType: first.organisationType as Actor['organisationType'],
+    regionId: first.regionId,
+  };
+  await recordAudit({ ...audit, actor }, {
     entityType: 'user', entityId: user.id, action: 'login', organisationId: first.organisationId, regionId: first.regionId,
   });
   return { token: session.token, view: await sessionView(db, user.id, first.id, now, session.absoluteExpiresAt) };

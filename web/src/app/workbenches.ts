@@ -7,81 +7,33 @@ export interface NavItem {
   path: string;
 }
 
+// The menu items, each written once; every role's menu below still lists its own items, in its own order.
+const home: NavItem = { key: 'home', path: '/console' };
+const enterprises: NavItem = { key: 'enterprises', path: '/console/enterprises' };
+const organisations: NavItem = { key: 'organisations', path: '/console/organisations' };
+const people: NavItem = { key: 'people', path: '/console/people' };
+const users: NavItem = { key: 'users', path: '/console/users' };
+const audit: NavItem = { key: 'audit', path: '/console/audit' };
+const myOrganisation: NavItem = { key: 'myOrganisation', path: '/console/my-organisation' };
+const employees: NavItem = { key: 'employees', path: '/console/employees' };
+const employeeImport: NavItem = { key: 'employeeImport', path: '/console/employees/import' };
+const mobileHome: NavItem = { key: 'home', path: '/m' };
+const me: NavItem = { key: 'me', path: '/m/me' };
+
 /** Each role's workbench: employees and students get the phone layout, everyone else the console, each with their own menu. */
 export const workbenches: Record<Role, { kind: 'console' | 'mobile'; menu: NavItem[] }> = {
-  system_admin: {
-    kind: 'console',
-    menu: [
-      { key: 'home', path: '/console' },
-      { key: 'enterprises', path: '/console/enterprises' },
-      { key: 'organisations', path: '/console/organisations' },
-      { key: 'people', path: '/console/people' },
-      { key: 'users', path: '/console/users' },
-      { key: 'audit', path: '/console/audit' },
-    ],
-  },
-  department_officer: {
-    kind: 'console',
-    menu: [
-      { key: 'home', path: '/console' },
-      { key: 'enterprises', path: '/console/enterprises' },
-      { key: 'organisations', path: '/console/organisations' },
-      { key: 'people', path: '/console/people' },
-      { key: 'audit', path: '/console/audit' },
-    ],
-  },
-  department_reviewer: {
-    kind: 'console',
-    menu: [
-      { key: 'home', path: '/console' },
-      { key: 'enterprises', path: '/console/enterprises' },
-      { key: 'people', path: '/console/people' },
-    ],
-  },
-  enterprise_admin: {
-    kind: 'console',
-    menu: [
-      { key: 'home', path: '/console' },
-      { key: 'myOrganisation', path: '/console/my-organisation' },
-      { key: 'employees', path: '/console/employees' },
-      { key: 'employeeImport', path: '/console/employees/import' },
-      { key: 'users', path: '/console/users' },
-      { key: 'audit', path: '/console/audit' },
-    ],
-  },
-  training_manager: {
-    kind: 'console',
-    menu: [
-      { key: 'home', path: '/console' },
-      { key: 'employees', path: '/console/employees' },
-      { key: 'employeeImport', path: '/console/employees/import' },
-    ],
-  },
-  instructor: { kind: 'console', menu: [{ key: 'home', path: '/console' }, { key: 'myOrganisation', path: '/console/my-organisation' }] },
-  chamber_admin: {
-    kind: 'console',
-    menu: [
-      { key: 'home', path: '/console' },
-      { key: 'myOrganisation', path: '/console/my-organisation' },
-      { key: 'employees', path: '/console/employees' },
-      { key: 'users', path: '/console/users' },
-      { key: 'audit', path: '/console/audit' },
-    ],
-  },
-  mediator: { kind: 'console', menu: [{ key: 'home', path: '/console' }, { key: 'myOrganisation', path: '/console/my-organisation' }] },
-  university_admin: {
-    kind: 'console',
-    menu: [
-      { key: 'home', path: '/console' },
-      { key: 'myOrganisation', path: '/console/my-organisation' },
-      { key: 'employees', path: '/console/employees' },
-      { key: 'users', path: '/console/users' },
-      { key: 'audit', path: '/console/audit' },
-    ],
-  },
-  expert: { kind: 'console', menu: [{ key: 'home', path: '/console' }, { key: 'myOrganisation', path: '/console/my-organisation' }] },
-  employee: { kind: 'mobile', menu: [{ key: 'home', path: '/m' }, { key: 'me', path: '/m/me' }] },
-  student: { kind: 'mobile', menu: [{ key: 'home', path: '/m' }, { key: 'me', path: '/m/me' }] },
+  system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit] },
+  department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit] },
+  department_reviewer: { kind: 'console', menu: [home, enterprises, people] },
+  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit] },
+  training_manager: { kind: 'console', menu: [home, employees, employeeImport] },
+  instructor: { kind: 'console', menu: [home, myOrganisation] },
+  chamber_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit] },
+  mediator: { kind: 'console', menu: [home, myOrganisation] },
+  university_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit] },
+  expert: { kind: 'console', menu: [home, myOrganisation] },
+  employee: { kind: 'mobile', menu: [mobileHome, me] },
+  student: { kind: 'mobile', menu: [mobileHome, me] },
 };
 
 export const homeOf = (role: Role) => (workbenches[role].kind === 'mobile' ? '/m' : '/console');

@@ -1,8 +1,9 @@
-import type { FormInstance } from 'antd';
+import { App, type FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/index.ts';
 import { ApiError } from './api.ts';
-import { errorText } from './forms.ts';
+import { errorText, showIssues } from './forms.ts';
 
 /**
  * A t() for `parseWith`/`showIssues` that first looks an issue code up among a feature's own texts
@@ -26,6 +27,19 @@ export function withIssueTexts(t: TFunction, namespace: string): TFunction {
 export function errorTextIn(t: TFunction, namespace: string, error: unknown): string {
   if (error instanceof ApiError && i18n.exists(`${namespace}.${error.code}`)) return t(`${namespace}.${error.code}`);
   return errorText(t, error);
+}
+
+/**
+ * What a form does when saving fails: the server's issues go on the fields they name (in `tt`'s words);
+ * any other failure is one error message, in the feature's words for its code (`<namespace>.<CODE>`) if a namespace is given, else the app's.
+ */
+export function useSaveFailure(form: FormInstance, tt: TFunction, namespace?: string) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (error: unknown) => {
+    if (error instanceof ApiError && error.details?.issues && showIssues(form, tt, error.details.issues)) return;
+    void message.error(namespace ? errorTextIn(t, namespace, error) : errorText(t, error));
+  };
 }
 
 /** Leaf paths of a changed-values object: `{ memberships: [ , { role } ] }` → [['memberships', 1, 'role']]. */

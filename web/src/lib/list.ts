@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
@@ -68,4 +68,11 @@ export function useListState(filterKeys: readonly string[], defaults: { pageSize
   const sortOrderOf = (key: string) => (state.sort === key ? ('ascend' as const) : state.sort === `-${key}` ? ('descend' as const) : null);
 
   return { state, query, setFilters, onTableChange, sortOrderOf };
+}
+
+/** The text typed in a list's search box, starting from its filter in the URL and following it (back/forward and links change the box too). */
+export function useSearchText(filter: string | undefined) {
+  const [text, setText] = useState(filter ?? '');
+  useEffect(() => setText(filter ?? ''), [filter]);
+  return [text, setText] as const;
 }

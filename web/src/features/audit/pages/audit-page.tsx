@@ -1,14 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
 import { roleLabels, type AuditEntry, type Role } from '@fulcrum/shared';
 import { ExportButton } from '../../../components/export-button.tsx';
+import { ListTable } from '../../../components/list-table.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { errorText } from '../../../lib/forms.ts';
-import { useListState } from '../../../lib/list.ts';
+import { useListState, useSearchText } from '../../../lib/list.ts';
 import { useLocale } from '../../../lib/session.ts';
 import { useAudit } from '../api/use-audit.ts';
 import { actionLabel, entityTypeLabel, knownActions, knownEntityTypes } from '../components/audit-labels.ts';
@@ -30,9 +29,7 @@ export default function AuditPage() {
   const list = useListState(filterKeys);
   const { filters } = list.state;
   const audit = useAudit(list.query);
-  const [entityId, setEntityId] = useState(filters.entityId ?? '');
-  // The URL is the truth: back/forward and links change the box too.
-  useEffect(() => setEntityId(filters.entityId ?? ''), [filters.entityId]);
+  const [entityId, setEntityId] = useSearchText(filters.entityId);
   const set = (next: Partial<Record<(typeof filterKeys)[number], string | undefined>>) => list.setFilters({ ...filters, ...next });
   const withCurrent = (known: readonly string[], current: string | undefined) => (current && !known.includes(current) ? [...known, current] : known);
 
@@ -156,16 +153,13 @@ export default function AuditPage() {
             {t('common.reset')}
           </Button>
         </Flex>
-        {audit.error && <Alert type="error" showIcon title={errorText(t, audit.error)} style={{ marginBottom: 16 }} />}
-        <Table<AuditEntry>
+        <ListTable<AuditEntry>
+          list={list}
+          query={audit}
           rowKey="id"
-          size="middle"
           data-testid="audit-table"
-          loading={audit.isFetching}
           columns={columns}
-          dataSource={audit.data?.items}
           scroll={{ x: 980 }}
-          onChange={list.onTableChange as TableProps<AuditEntry>['onChange']}
           expandable={{
             rowExpandable: (e) => e.before !== null || e.after !== null || Boolean(e.requestId),
             expandedRowRender: (e) => (
@@ -178,13 +172,6 @@ export default function AuditPage() {
                 )}
               </div>
             ),
-          }}
-          pagination={{
-            current: list.state.page,
-            pageSize: list.state.pageSize,
-            total: audit.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
           }}
         />
       </Card>

@@ -1,14 +1,16 @@
 import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { changePasswordRequest } from '@fulcrum/shared';
-import { api, ApiError } from '../../../lib/api.ts';
-import { errorText, parseWith, showIssues } from '../../../lib/forms.ts';
+import { api } from '../../../lib/api.ts';
+import { useSaveFailure } from '../../../lib/form-feedback.ts';
+import { parseWith } from '../../../lib/forms.ts';
 
 /** Change password: checks the policy in the page with the server's own rule, then asks the server. */
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const fail = useSaveFailure(form, t);
 
   const submit = async (values: { currentPassword: string; newPassword: string; confirm: string }) => {
     const { confirm, ...rest } = values;
@@ -23,7 +25,7 @@ export default function ChangePasswordPage() {
       form.resetFields();
       void message.success(t('password.done'));
     } catch (e) {
-      if (!(e instanceof ApiError && e.details?.issues && showIssues(form, t, e.details.issues))) void message.error(errorText(t, e));
+      fail(e);
     }
   };
 

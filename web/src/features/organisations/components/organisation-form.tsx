@@ -17,8 +17,8 @@ import {
   type OrganisationType,
   type UpdateOrganisationRequest,
 } from '@fulcrum/shared';
-import { ApiError } from '../../../lib/api.ts';
-import { errorText, parseWith, showIssues } from '../../../lib/forms.ts';
+import { useSaveFailure } from '../../../lib/form-feedback.ts';
+import { parseWith } from '../../../lib/forms.ts';
 import { useActor, useLocale } from '../../../lib/session.ts';
 import { useCreateOrganisation } from '../api/use-create-organisation.ts';
 import { useUpdateOrganisation } from '../api/use-update-organisation.ts';
@@ -129,10 +129,7 @@ function OrganisationForm(props: Props) {
       ? initialValues(props.organisation)
       : { type: props.fixedType, regionId: fixedRegion ?? activeMembership.regionId, stateOwned: false, contacts: [] };
 
-  const fail = (error: unknown) => {
-    if (error instanceof ApiError && error.details?.issues && showIssues(form, t, error.details.issues)) return;
-    void message.error(errorText(t, error));
-  };
+  const fail = useSaveFailure(form, t);
 
   /** The create request checked with the server's contract; null (issues shown on their fields) if invalid. */
   const checkCreate = (values: FormValues) =>

@@ -1,10 +1,10 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row, Typography } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { addEmployeeRequest } from '@fulcrum/shared';
-import { ApiError } from '../../../lib/api.ts';
-import { parseWith, showIssues } from '../../../lib/forms.ts';
-import { clearIssuesOnChange, errorTextIn, withIssueTexts } from '../../../lib/form-feedback.ts';
+import { SaveModal } from '../../../components/save-modal.tsx';
+import { parseWith } from '../../../lib/forms.ts';
+import { clearIssuesOnChange, useSaveFailure, withIssueTexts } from '../../../lib/form-feedback.ts';
 import { useAddEmployee } from '../api/use-add-employee.ts';
 
 interface Values {
@@ -30,6 +30,7 @@ export function AddEmployeeModal({ organisationId, open, onClose }: { organisati
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const add = useAddEmployee(organisationId);
+  const fail = useSaveFailure(form, tt, 'people.codes');
 
   const submit = async () => {
     const v = form.getFieldsValue();
@@ -54,23 +55,12 @@ export function AddEmployeeModal({ organisationId, open, onClose }: { organisati
       form.resetFields();
       onClose();
     } catch (e) {
-      if (!(e instanceof ApiError && e.details?.issues && showIssues(form, tt, e.details.issues))) void message.error(errorTextIn(t, 'people.codes', e));
+      fail(e);
     }
   };
 
   return (
-    <Modal
-      open={open}
-      width={640}
-      title={t('people.employees.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={add.isPending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'add-employee-save' }}
-    >
+    <SaveModal open={open} width={640} title={t('people.employees.addTitle')} saving={add.isPending} onSave={() => void submit()} onClose={onClose} saveTestId="add-employee-save">
       <Typography.Paragraph type="secondary">{t('people.employees.addHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onValuesChange={clearIssuesOnChange(form)} data-testid="add-employee-form" onFinish={() => void submit()}>
         <Row gutter={16}>
@@ -112,6 +102,6 @@ export function AddEmployeeModal({ organisationId, open, onClose }: { organisati
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

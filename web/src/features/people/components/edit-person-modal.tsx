@@ -1,9 +1,9 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { updatePersonRequest, type Person } from '@fulcrum/shared';
-import { ApiError } from '../../../lib/api.ts';
-import { parseWith, showIssues } from '../../../lib/forms.ts';
-import { clearIssuesOnChange, errorTextIn, withIssueTexts } from '../../../lib/form-feedback.ts';
+import { SaveModal } from '../../../components/save-modal.tsx';
+import { parseWith } from '../../../lib/forms.ts';
+import { clearIssuesOnChange, useSaveFailure, withIssueTexts } from '../../../lib/form-feedback.ts';
 import { useUpdatePerson } from '../api/use-update-person.ts';
 
 /** Corrects a person's name or mobile; an empty mobile removes it. Checked with the server's own contract first. */
@@ -13,6 +13,7 @@ export function EditPersonModal({ person, open, onClose }: { person: Person; ope
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string; phone: string }>();
   const update = useUpdatePerson(person.id);
+  const fail = useSaveFailure(form, tt, 'people.codes');
 
   const submit = async () => {
     const values = form.getFieldsValue();
@@ -24,22 +25,12 @@ export function EditPersonModal({ person, open, onClose }: { person: Person; ope
       void message.success(t('common.saved'));
       onClose();
     } catch (e) {
-      if (!(e instanceof ApiError && e.details?.issues && showIssues(form, tt, e.details.issues))) void message.error(errorTextIn(t, 'people.codes', e));
+      fail(e);
     }
   };
 
   return (
-    <Modal
-      open={open}
-      title={t('people.detail.editTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'person-edit-save' }}
-    >
+    <SaveModal open={open} title={t('people.detail.editTitle')} saving={update.isPending} onSave={() => void submit()} onClose={onClose} saveTestId="person-edit-save">
       <Form form={form} layout="vertical" onValuesChange={clearIssuesOnChange(form)} initialValues={{ name: person.name, phone: person.phone ?? '' }} onFinish={() => void submit()}>
         <Form.Item name="name" label={t('people.fields.name')} required>
           <Input maxLength={50} data-testid="person-edit-name" />
@@ -48,6 +39,6 @@ export function EditPersonModal({ person, open, onClose }: { person: Person; ope
           <Input maxLength={11} data-testid="person-edit-phone" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -2,9 +2,7 @@ import { App, DatePicker, Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Employee } from '@fulcrum/shared';
-import { ApiError } from '../../../lib/api.ts';
-import { showIssues } from '../../../lib/forms.ts';
-import { clearIssuesOnChange, errorTextIn, withIssueTexts } from '../../../lib/form-feedback.ts';
+import { clearIssuesOnChange, useSaveFailure, withIssueTexts } from '../../../lib/form-feedback.ts';
 import { useEndEmployment } from '../api/use-end-employment.ts';
 
 /** Ends an employment on a chosen date (not before it started); the record stays with the status "Left". */
@@ -13,6 +11,7 @@ export function EndEmploymentModal({ employee, onClose }: { employee: Employee |
   const { message } = App.useApp();
   const [form] = Form.useForm<{ endDate: Dayjs | null }>();
   const end = useEndEmployment();
+  const fail = useSaveFailure(form, withIssueTexts(t, 'people.issues'), 'people.codes');
 
   const submit = async () => {
     if (!employee) return;
@@ -26,9 +25,7 @@ export function EndEmploymentModal({ employee, onClose }: { employee: Employee |
       void message.success(t('people.employees.ended', { name: employee.person.name }));
       onClose();
     } catch (e) {
-      if (!(e instanceof ApiError && e.details?.issues && showIssues(form, withIssueTexts(t, 'people.issues'), e.details.issues))) {
-        void message.error(errorTextIn(t, 'people.codes', e));
-      }
+      fail(e);
     }
   };
 

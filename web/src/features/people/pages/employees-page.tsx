@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Segmented, Table, Typography, type TableProps } from 'antd';
-import { CloudUploadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Card, Flex, Segmented, Typography, type TableProps } from 'antd';
+import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Employee } from '@fulcrum/shared';
 import { ExportButton } from '../../../components/export-button.tsx';
+import { ListTable } from '../../../components/list-table.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { errorText } from '../../../lib/forms.ts';
-import { useListState } from '../../../lib/list.ts';
+import { SearchBar } from '../../../components/search-bar.tsx';
+import { useListState, useSearchText } from '../../../lib/list.ts';
 import { useActor } from '../../../lib/session.ts';
 import { can } from '../abilities.ts';
 import { employeesPath, useEmployees } from '../api/use-employees.ts';
@@ -28,9 +29,7 @@ export default function EmployeesPage() {
   const status: Status = list.state.filters.active === 'false' || list.state.filters.active === 'all' ? list.state.filters.active : 'true';
   const query = { ...list.query, active: status === 'all' ? undefined : status };
   const employees = useEmployees(organisationId, query);
-  const [q, setQ] = useState(list.state.filters.q ?? '');
-  // The URL is the truth: back/forward and links change the box too.
-  useEffect(() => setQ(list.state.filters.q ?? ''), [list.state.filters.q]);
+  const [q, setQ] = useSearchText(list.state.filters.q);
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Employee | null>(null);
   const mayEnd = can(role, 'endEmployment');
@@ -104,45 +103,22 @@ export default function EmployeesPage() {
             ]}
             onChange={(active) => list.setFilters({ ...list.state.filters, active: active === 'true' ? undefined : active })}
           />
-          <Input
-            allowClear
+          <SearchBar
             value={q}
-            prefix={<SearchOutlined />}
+            onChange={setQ}
+            onSearch={(text) => list.setFilters({ ...list.state.filters, q: text })}
+            onReset={() => list.setFilters({})}
             placeholder={t('people.employees.searchPlaceholder')}
-            style={{ width: 240 }}
-            data-testid="employees-search"
-            onChange={(e) => setQ(e.target.value)}
-            onPressEnter={() => list.setFilters({ ...list.state.filters, q: q.trim() })}
+            testIds={{ input: 'employees-search', submit: 'employees-search-submit' }}
           />
-          <Button type="primary" onClick={() => list.setFilters({ ...list.state.filters, q: q.trim() })} data-testid="employees-search-submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              setQ('');
-              list.setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
         </Flex>
-        {employees.error && <Alert type="error" showIcon title={errorText(t, employees.error)} style={{ marginBottom: 16 }} />}
-        <Table<Employee>
+        <ListTable<Employee>
+          list={list}
+          query={employees}
           rowKey="id"
-          size="middle"
           data-testid="employees-table"
-          loading={employees.isFetching}
           columns={columns}
-          dataSource={employees.data?.items}
           scroll={{ x: columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 150), 0) }}
-          onChange={list.onTableChange as TableProps<Employee>['onChange']}
-          pagination={{
-            current: list.state.page,
-            pageSize: list.state.pageSize,
-            total: employees.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-          }}
         />
       </Card>
       <AddEmployeeModal organisationId={organisationId} open={adding} onClose={() => setAdding(false)} />

@@ -1,14 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Table, Typography, type TableProps } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Card, Flex, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
 import { ExportButton } from '../../../components/export-button.tsx';
+import { ListTable } from '../../../components/list-table.tsx';
 import { OrganisationSelect } from '../../../components/organisation-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { errorText } from '../../../lib/forms.ts';
-import { useListState } from '../../../lib/list.ts';
+import { SearchBar } from '../../../components/search-bar.tsx';
+import { useListState, useSearchText } from '../../../lib/list.ts';
 import { usePeople, type PersonSummary } from '../api/use-people.ts';
 import '../i18n.ts';
 
@@ -19,9 +18,7 @@ export default function PeopleListPage() {
   const { t } = useTranslation();
   const list = useListState(filterKeys);
   const people = usePeople(list.query);
-  const [q, setQ] = useState(list.state.filters.q ?? '');
-  // The URL is the truth: back/forward and links change the box too.
-  useEffect(() => setQ(list.state.filters.q ?? ''), [list.state.filters.q]);
+  const [q, setQ] = useSearchText(list.state.filters.q);
 
   const columns: TableProps<PersonSummary>['columns'] = [
     {
@@ -58,53 +55,24 @@ export default function PeopleListPage() {
       <PageHeader title={t('people.list.title')} subTitle={t('people.list.subTitle')} extra={<ExportButton path="/people" query={list.query} />} />
       <Card>
         <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-          <Input
-            allowClear
+          <SearchBar
             value={q}
-            prefix={<SearchOutlined />}
+            onChange={setQ}
+            onSearch={(text) => list.setFilters({ ...list.state.filters, q: text })}
+            onReset={() => list.setFilters({})}
             placeholder={t('people.list.searchPlaceholder')}
-            style={{ width: 240 }}
-            data-testid="people-search"
-            onChange={(e) => setQ(e.target.value)}
-            onPressEnter={() => list.setFilters({ ...list.state.filters, q: q.trim() })}
-          />
-          <OrganisationSelect
-            value={list.state.filters.organisationId}
-            placeholder={t('people.list.organisationPlaceholder')}
-            style={{ width: 300 }}
-            testId="people-organisation-filter"
-            onChange={(organisationId) => list.setFilters({ ...list.state.filters, organisationId })}
-          />
-          <Button type="primary" data-testid="people-search-submit" onClick={() => list.setFilters({ ...list.state.filters, q: q.trim() })}>
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              setQ('');
-              list.setFilters({});
-            }}
+            testIds={{ input: 'people-search', submit: 'people-search-submit' }}
           >
-            {t('common.reset')}
-          </Button>
+            <OrganisationSelect
+              value={list.state.filters.organisationId}
+              placeholder={t('people.list.organisationPlaceholder')}
+              style={{ width: 300 }}
+              testId="people-organisation-filter"
+              onChange={(organisationId) => list.setFilters({ ...list.state.filters, organisationId })}
+            />
+          </SearchBar>
         </Flex>
-        {people.error && <Alert type="error" showIcon title={errorText(t, people.error)} style={{ marginBottom: 16 }} />}
-        <Table<PersonSummary>
-          rowKey="id"
-          size="middle"
-          data-testid="people-table"
-          loading={people.isFetching}
-          columns={columns}
-          dataSource={people.data?.items}
-          scroll={{ x: 760 }}
-          onChange={list.onTableChange as TableProps<PersonSummary>['onChange']}
-          pagination={{
-            current: list.state.page,
-            pageSize: list.state.pageSize,
-            total: people.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-          }}
-        />
+        <ListTable<PersonSummary> list={list} query={people} rowKey="id" data-testid="people-table" columns={columns} scroll={{ x: 760 }} />
       </Card>
     </div>
   );

@@ -1,10 +1,10 @@
-import { App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { createUserRequest, type OrganisationType, type Role } from '@fulcrum/shared';
-import { ApiError } from '../../../lib/api.ts';
-import { parseWith, showIssues } from '../../../lib/forms.ts';
-import { clearIssuesOnChange, errorTextIn, withIssueTexts } from '../../../lib/form-feedback.ts';
+import { SaveModal } from '../../../components/save-modal.tsx';
+import { parseWith } from '../../../lib/forms.ts';
+import { clearIssuesOnChange, useSaveFailure, withIssueTexts } from '../../../lib/form-feedback.ts';
 import { useActor } from '../../../lib/session.ts';
 import { useCreateUser } from '../api/use-create-user.ts';
 import { MembershipFields } from './membership-fields.tsx';
@@ -29,6 +29,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const { activeMembership } = useActor();
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
+  const fail = useSaveFailure(form, tt, 'users.codes');
   const ownOrganisation: MembershipValue =
     activeMembership.role === 'system_admin' ? {} : { organisationId: activeMembership.organisationId, organisationType: activeMembership.organisationType };
 
@@ -52,23 +53,12 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
       form.resetFields();
       onClose();
     } catch (e) {
-      if (!(e instanceof ApiError && e.details?.issues && showIssues(form, tt, e.details.issues))) void message.error(errorTextIn(t, 'users.codes', e));
+      fail(e);
     }
   };
 
   return (
-    <Modal
-      open={open}
-      width={640}
-      title={t('users.create.title')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'create-user-save' }}
-    >
+    <SaveModal open={open} width={640} title={t('users.create.title')} saving={create.isPending} onSave={() => void submit()} onClose={onClose} saveTestId="create-user-save">
       <Form form={form} layout="vertical" onValuesChange={clearIssuesOnChange(form)} initialValues={{ memberships: [ownOrganisation] }} data-testid="create-user-form">
         <Form.Item name="username" label={t('users.fields.username')} extra={t('users.create.usernameHint')} required>
           <Input maxLength={64} autoComplete="off" data-testid="create-user-username" />
@@ -111,6 +101,6 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,9 +1,9 @@
-import { App, Form, Modal, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { grantMembershipRequest, type User } from '@fulcrum/shared';
-import { ApiError } from '../../../lib/api.ts';
-import { parseWith, showIssues } from '../../../lib/forms.ts';
-import { clearIssuesOnChange, errorTextIn, withIssueTexts } from '../../../lib/form-feedback.ts';
+import { SaveModal } from '../../../components/save-modal.tsx';
+import { parseWith } from '../../../lib/forms.ts';
+import { clearIssuesOnChange, useSaveFailure, withIssueTexts } from '../../../lib/form-feedback.ts';
 import { useActor } from '../../../lib/session.ts';
 import { useGrantMembership } from '../api/use-grant-membership.ts';
 import { MembershipFields } from './membership-fields.tsx';
@@ -16,6 +16,7 @@ export function GrantMembershipModal({ user, onClose }: { user: User | null; onC
   const { activeMembership } = useActor();
   const [form] = Form.useForm();
   const grant = useGrantMembership();
+  const fail = useSaveFailure(form, tt, 'users.codes');
   const initial = activeMembership.role === 'system_admin' ? {} : { organisationId: activeMembership.organisationId, organisationType: activeMembership.organisationType };
 
   const submit = async () => {
@@ -28,27 +29,24 @@ export function GrantMembershipModal({ user, onClose }: { user: User | null; onC
       void message.success(t('users.grant.done', { user: user.displayName }));
       onClose();
     } catch (e) {
-      if (!(e instanceof ApiError && e.details?.issues && showIssues(form, tt, e.details.issues))) void message.error(errorTextIn(t, 'users.codes', e));
+      fail(e);
     }
   };
 
   return (
-    <Modal
+    <SaveModal
       open={Boolean(user)}
       width={560}
       title={user ? t('users.grant.title', { user: user.displayName }) : null}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={grant.isPending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'grant-membership-save' }}
+      saving={grant.isPending}
+      onSave={() => void submit()}
+      onClose={onClose}
+      saveTestId="grant-membership-save"
     >
       <Form form={form} layout="vertical" onValuesChange={clearIssuesOnChange(form)} initialValues={initial}>
         <Typography.Paragraph type="secondary">{t('users.create.memberships')}</Typography.Paragraph>
         <MembershipFields form={form} name={[]} fullPath={[]} index={0} held={user?.memberships} />
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Space, Table, Tag, type TableProps } from 'antd';
-import { PlusOutlined, SearchOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { App, Button, Card, Flex, Space, Tag, type TableProps } from 'antd';
+import { PlusOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { User } from '@fulcrum/shared';
 import { ExportButton } from '../../../components/export-button.tsx';
+import { ListTable } from '../../../components/list-table.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { SearchBar } from '../../../components/search-bar.tsx';
 import { errorText } from '../../../lib/forms.ts';
-import { useListState } from '../../../lib/list.ts';
+import { useListState, useSearchText } from '../../../lib/list.ts';
 import { useActor } from '../../../lib/session.ts';
 import { useUnlockUser } from '../api/use-unlock-user.ts';
 import { useUsers } from '../api/use-users.ts';
@@ -30,9 +32,7 @@ export default function UsersPage() {
   const list = useListState(filterKeys);
   const users = useUsers(list.query);
   const unlock = useUnlockUser();
-  const [q, setQ] = useState(list.state.filters.q ?? '');
-  // The URL is the truth: back/forward and links change the box too.
-  useEffect(() => setQ(list.state.filters.q ?? ''), [list.state.filters.q]);
+  const [q, setQ] = useSearchText(list.state.filters.q);
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<User | null>(null);
   const now = users.dataUpdatedAt || 0;
@@ -109,46 +109,16 @@ export default function UsersPage() {
       />
       <Card>
         <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-          <Input
-            allowClear
+          <SearchBar
             value={q}
-            prefix={<SearchOutlined />}
+            onChange={setQ}
+            onSearch={(text) => list.setFilters({ q: text })}
+            onReset={() => list.setFilters({})}
             placeholder={t('users.list.searchPlaceholder')}
-            style={{ width: 240 }}
-            data-testid="users-search"
-            onChange={(e) => setQ(e.target.value)}
-            onPressEnter={() => list.setFilters({ q: q.trim() })}
+            testIds={{ input: 'users-search', submit: 'users-search-submit' }}
           />
-          <Button type="primary" onClick={() => list.setFilters({ q: q.trim() })} data-testid="users-search-submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              setQ('');
-              list.setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
         </Flex>
-        {users.error && <Alert type="error" showIcon title={errorText(t, users.error)} style={{ marginBottom: 16 }} />}
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          data-testid="users-table"
-          loading={users.isFetching}
-          columns={columns}
-          dataSource={users.data?.items}
-          scroll={{ x: 980 }}
-          onChange={list.onTableChange as TableProps<User>['onChange']}
-          pagination={{
-            current: list.state.page,
-            pageSize: list.state.pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-          }}
-        />
+        <ListTable<User> list={list} query={users} rowKey="id" data-testid="users-table" columns={columns} scroll={{ x: 980 }} />
       </Card>
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <GrantMembershipModal user={granting} onClose={() => setGranting(null)} />

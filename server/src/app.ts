@@ -30,6 +30,7 @@ import { organisationRoutes } from './modules/organisations/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 
 export interface BuildOptions {
   database: Database;
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(peopleRoutes(deps));
       await api.register(userRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(calendarRoutes(deps));
       await api.register(systemInfoRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -12,5 +12,6 @@ export * from './reference/industries.ts';
 export * from './organisations/contracts.ts';
 export * from './people/contracts.ts';
 export * from './audit/contracts.ts';
+export * from './calendar/contracts.ts';
 export * from './common/labels.ts';
 export * from './system/contracts.ts';

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { roles as declaredRoles, type OrganisationType, type Role } from '@fulcrum/shared';
-import { auditLog, employments, memberships, organisations, people, users } from '../db/schema/index.ts';
+import { auditLog, calendarOverrides, employments, memberships, organisations, people, users } from '../db/schema/index.ts';
 import { syntheticResidentId, syntheticUscc } from '../lib/synthetic-ids.ts';
 import { buildTestApp, Client, createOrganisation, createUser, TEST_PASSWORD, type TestApp } from './app.ts';
 
@@ -164,6 +164,9 @@ async function freshEmployment(org: OrgFx) {
   return employment!.id;
 }
 
+/** A date no other request has used, for calendar overrides (in 2040, outside the package years). */
+const freshCalendarDate = () => new Date(Date.UTC(2040, 0, next())).toISOString().slice(0, 10);
+
 /** A fresh account with a membership at an organisation, for requests that change accounts. */
 const freshUser = (org: OrgFx) => createUser(t.db, org.id, BASE_ROLE[org.type]);
 
@@ -196,6 +199,7 @@ async function snapshot() {
       (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from users r) as users,
       (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from memberships r) as memberships,
       (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from industrial_parks r) as parks,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.date), '')) from calendar_overrides r) as calendar_overrides,
       (select md5(coalesce(string_agg(r.token_hash || r.user_id || r.membership_id, '|' order by r.token_hash), '')) from sessions r) as sessions
   `);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
@@ -669,6 +673,56 @@ const routes: RouteSpec[] = [
       if (c.scope !== 'none') expect(ids).toContain(c.target.auditId);
       if (c.scope === 'none' && c.role === 'system_admin') expect(page.total).toBe((await t.db.select().from(auditLog)).length);
     },
+  },
+
+  // --- calendar ---------------------------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/calendar`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/calendar?year=2025` }),
+    verify: (res) => {
+      const body = json<{ coveredByPackage: boolean; days: { date: string; kind: string }[] }>(res);
+      expect(body.coveredByPackage).toBe(true);
+      expect(body.days).toContainEqual(expect.objectContaining({ date: '2025-01-26', kind: 'workday' }));
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/calendar/working-days`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/calendar/working-days?from=2025-09-30&to=2025-10-14` }),
+    verify: (res) => expect(json<{ workingDays: number }>(res).workingDays).toBe(5),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/calendar/add`,
+    allowed: ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/calendar/add?date=2025-09-30&days=5` }),
+    verify: (res) => expect(json<{ result: string }>(res).result).toBe('2025-10-14'),
+  },
+  {
+    method: 'PUT',
+    url: `${V1}/calendar/overrides/:date`,
+    allowed: ['system_admin'],
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/calendar/overrides/${freshCalendarDate()}`, payload: { kind: 'holiday', name: '矩阵测试' } }),
+    verify: (res) => expect(json<{ kind: string; name: string }>(res)).toMatchObject({ kind: 'holiday', name: '矩阵测试' }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/calendar/overrides/:date/remove`,
+    allowed: ['system_admin'],
+    scopes: ['none'],
+    request: async () => {
+      const date = freshCalendarDate();
+      await t.db.insert(calendarOverrides).values({ date, kind: 'workday', name: '矩阵测试' });
+      return { url: `${V1}/calendar/overrides/${date}/remove` };
+    },
+    verify: (res) => expect(json<{ source: string }>(res).source).toBe('week_rule'),
   },
 ];
 

@@ -83,5 +83,7 @@ export const employments = pgTable(
   (t) => [
     uniqueIndex('employments_one_open').on(t.personId, t.organisationId).where(sql`${t.endDate} is null`),
     index('employments_organisation').on(t.organisationId),
+    // People are reached through their employments (an EXISTS per person row in every scoped list).
+    index('employments_person').on(t.personId),
   ],
 );

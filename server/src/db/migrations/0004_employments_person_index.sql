@@ -1,0 +1,1 @@
+CREATE INDEX "employments_person" ON "employments" USING btree ("person_id");

@@ -47,7 +47,7 @@ describe('sign-in journey', () => {
     await page.getByTestId('login-username').fill(accounts.find((a) => a.role === 'department_officer')!.username);
     await page.getByTestId('login-password').fill('Wrong-password-1');
     await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('4');
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
     await shot(page, 'login-wrong-password');
     await context.close();
   });

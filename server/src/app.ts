@@ -52,7 +52,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // A hop count trusts only that many proxies in front of us (proxy-addr: hop 0 is the nearest).
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     bodyLimit: BODY_LIMIT,
     // A caller's (or proxy's) X-Request-Id is kept only if it is a plain token, so logs and the audit trail hold no injected text.
     requestIdHeader: false,
@@ -93,7 +94,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
-    const isApi = request.url.startsWith('/api/v1/');
+    // Decided by the route that matched, not the raw URL: /%61pi/v1/… reaches the same route.
+    const isApi = (request.routeOptions.url ?? request.url).startsWith('/api/v1/');
     if (isApi && MUTATING.has(request.method) && !config.csrfExempt) checkSameOrigin(request, options.config.allowedOrigins);
     if (!isApi || config.public) return;
     const token = request.cookies[SESSION_COOKIE];
@@ -105,9 +107,19 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     request.sessionTokenHash = session.tokenHash;
   });
 
+  // Text PostgreSQL cannot store (NUL, lone surrogates) is bad input, refused with the field that holds it.
+  app.addHook('preValidation', async (request) => {
+    const where = [...badTextPaths(request.body, 'body'), ...badTextPaths(request.query, 'query')];
+    if (where.length) {
+      throw new AppError('VALIDATION_FAILED', `${where.join(', ')}: contains characters that cannot be stored`, {
+        issues: where.map((path) => ({ path, code: 'INVALID_TEXT', message: 'contains a NUL character or broken Unicode' })),
+      });
+    }
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body } = toErrorResponse(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
     metrics.errors.inc({ code: body.error.code });
     return reply.status(status).send(body);
   });
@@ -188,8 +200,13 @@ export function toErrorResponse(error: FastifyError | AppError | Error): {
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content type' } } };
   }
-  if ((error as { code?: string }).code === '23505') {
+  // Drizzle wraps the driver's error: PostgreSQL's SQLSTATE is on the cause.
+  const sqlState = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  if (sqlState === '23505') {
     return { status: 409, body: { error: { code: 'CONFLICT', message: 'a record with the same key exists' } } };
+  }
+  if (sqlState === '22007' || sqlState === '22008' || sqlState === '22021' || sqlState === '22P05') {
+    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'a date or text value is out of range' } } };
   }
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -197,4 +214,21 @@ export function toErrorResponse(error: FastifyError | AppError | Error): {
     return { status: status === 404 || status === 415 || status === 413 ? status : 400, body: { error: { code, message: fe.message } } };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; the request id identifies it in the logs' } } };
+}
+
+/** Dotted paths of strings (keys included) that PostgreSQL would refuse: NUL or unpaired surrogates. */
+export function badTextPaths(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => badTextPaths(item, `${path}.${i}`));
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    return Object.entries(value).flatMap(([key, item]) => [...badTextPaths(key, `${path}.${key}`), ...badTextPaths(item, `${path}.${key}`)]);
+  }
+  return [];
+}
+
+/** An error as the logs may keep it: no query parameters (they hold personal data and password hashes). */
+function loggableError(error: Error) {
+  const message = error.message.split('\nparams:')[0]!.slice(0, 500);
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return { type: error.name, message, code: (error as { code?: string }).code, sqlState: cause?.code, stack: error.stack?.split('\n').slice(1, 8).join('\n') };
 }

@@ -10,12 +10,12 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: string;
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS). */
-  trustProxy: boolean;
+  trustProxy: boolean | number;
   /** Origins allowed on mutating requests besides the request's own host. */
   allowedOrigins: string[];
   loginRateLimitPerMinute: number;
   bootstrapAdminPassword: string | undefined;
-  /** Load the synthetic demo district on the first start with an empty database (DEMO=0 turns it off). */
+  /** Load the synthetic demo district on the first start with an empty database (default with PGlite; DEMO=1 with DATABASE_URL; DEMO=0 never). */
   demo: boolean;
   webDist: string;
 }
@@ -28,11 +28,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(root, env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    // A number trusts that many proxy hops (so a client's own X-Forwarded-For cannot forge its address); true trusts all.
+    trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? '') ? Number(env.TRUST_PROXY) : env.TRUST_PROXY === 'true',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
-    demo: !['0', 'false', 'no', 'off'].includes((env.DEMO ?? '').trim().toLowerCase()),
+    // On by default with the embedded database; with DATABASE_URL (a real installation) only when DEMO=1 is explicit.
+    demo: env.DEMO === undefined || env.DEMO.trim() === '' ? !env.DATABASE_URL : !['0', 'false', 'no', 'off'].includes(env.DEMO.trim().toLowerCase()),
     webDist: path.resolve(root, 'web/dist'),
   };
 }

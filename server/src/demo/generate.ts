@@ -2,6 +2,7 @@ import type { DemoAccount } from '@fulcrum/shared';
 import type { Db } from '../db/client.ts';
 import { industrialParks, regions, users } from '../db/schema/index.ts';
 import { recordAudit } from '../lib/audit.ts';
+import { INSERT_CHUNK } from '../lib/list.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { seedReference } from '../modules/reference/seed.ts';
 import { putSetting } from '../modules/system/settings.ts';
@@ -17,8 +18,6 @@ export type { DemoStep } from './world.ts';
 export { DemoWorld };
 
 export const DEFAULT_DEMO_SEED = 2026;
-/** Rows per INSERT statement: hundreds per round trip keep the load to seconds on PGlite. */
-const BATCH = 500;
 
 /**
  * The generator's steps, in order. A module that brings demo data of its own appends a step here; each step
@@ -91,8 +90,8 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
     let done = 0;
     onProgress?.(done, total, plan[0]?.label ?? 'marker');
     for (const { label, table, rows } of plan) {
-      for (let i = 0; i < rows.length; i += BATCH) {
-        const batch = rows.slice(i, i + BATCH);
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const batch = rows.slice(i, i + INSERT_CHUNK);
         await tx.insert(table).values(batch as never);
         done += batch.length;
         onProgress?.(done, total, label);

@@ -1,5 +1,6 @@
 import { auditLog } from '../db/schema/index.ts';
 import type { Ctx } from './context.ts';
+import { chunks, INSERT_CHUNK } from './list.ts';
 
 export interface AuditInput {
   entityType: string;
@@ -23,7 +24,7 @@ export async function recordAudit(ctx: AuditCtx, entry: AuditInput) {
 export async function recordAuditMany(ctx: AuditCtx, entries: AuditInput[]) {
   if (!entries.length) return;
   const at = ctx.clock.now();
-  await ctx.db.insert(auditLog).values(entries.map((entry) => ({
+  for (const chunk of chunks(entries, INSERT_CHUNK)) await ctx.db.insert(auditLog).values(chunk.map((entry) => ({
     at,
     actorUserId: ctx.actor?.userId ?? null,
     actorMembershipId: ctx.actor?.membershipId ?? null,

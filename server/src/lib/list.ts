@@ -44,3 +44,10 @@ export async function paginate<Q extends PgSelect, R>(
 }
 
 export const countAll = () => ({ n: count() });
+
+/** Rows per multi-row INSERT: PostgreSQL's protocol takes at most 65,535 parameters per statement. */
+export const INSERT_CHUNK = 500;
+
+export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

@@ -22,8 +22,15 @@ export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: T
 /** Thrown for a file that is not a readable .xlsx workbook. */
 export class UnreadableWorkbookError extends Error {}
 
+/** Thrown for a sheet with more data rows than one upload may carry. */
+export class TooManyRowsError extends Error {
+  constructor(readonly rows: number, readonly max: number) {
+    super(`the sheet has ${rows} rows; at most ${max} per file`);
+  }
+}
+
 /** The first worksheet as rows of trimmed text (dates as YYYY-MM-DD), row numbers as Excel shows them. */
-export async function readFirstSheet(data: Buffer): Promise<{ header: string[]; rows: { rowNumber: number; cells: string[] }[] }> {
+export async function readFirstSheet(data: Buffer, maxRows: number): Promise<{ header: string[]; rows: { rowNumber: number; cells: string[] }[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -44,9 +51,12 @@ export async function readFirstSheet(data: Buffer): Promise<{ header: string[]; 
   };
   const header: string[] = [];
   const rows: { rowNumber: number; cells: string[] }[] = [];
+  // columnCount walks the whole sheet on every read: take it once, or parsing turns quadratic.
+  const columns = sheet.columnCount;
+  if (sheet.rowCount > maxRows + 1) throw new TooManyRowsError(sheet.rowCount - 1, maxRows);
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let i = 1; i <= sheet.columnCount; i++) cells.push(text(row.getCell(i).value));
+    for (let i = 1; i <= columns; i++) cells.push(text(row.getCell(i).value));
     if (rowNumber === 1) header.push(...cells);
     else if (cells.some((c) => c !== '')) rows.push({ rowNumber, cells });
   });

@@ -523,6 +523,10 @@ const routes: RouteSpec[] = [
     url: `${V1}/people/:id`,
     allowed: ['system_admin', 'department_officer', 'enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'],
     scopes: ORG_SCOPES,
+    // The home person also worked at the far organisation: an organisation may not edit someone another one employed.
+    except: (['enterprise_admin', 'training_manager', 'chamber_admin', 'university_admin'] as const).map((role) => ({
+      role, scope: 'own' as const, status: 403 as const, why: 'the person is on another organisation\'s records too',
+    })),
     request: ({ target }) => ({ url: `${V1}/people/${target.personId}`, payload: { phone: `139${String(next()).padStart(8, '0')}` } }),
     verify: (res, c) => expect(json<{ id: string; phone: string }>(res).id).toBe(c.target.personId),
   },

@@ -28,4 +28,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const uuidParam = z.strictObject({ id: z.uuid() });
-export const isoDate = z.iso.date();
+/** A calendar date YYYY-MM-DD within the years a registry record can plausibly carry. */
+export const isoDate = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', { message: 'a date between 1900 and 2100', params: { code: 'DATE_OUT_OF_RANGE' } });

@@ -1,9 +1,10 @@
-import { Button, Tag } from 'antd';
+import { App, Button, Tag } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse } from '@fulcrum/shared';
 import { api } from '../lib/api.ts';
+import { errorText } from '../lib/forms.ts';
 import { applyLocale } from '../i18n/index.ts';
 import { sessionKey, useLocale, useSystemInfo } from '../lib/session.ts';
 
@@ -21,6 +22,7 @@ export function DemoBadge() {
 /** Switches between Chinese and English; remembered for the user on the server and on this device. */
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const locale = useLocale();
   const client = useQueryClient();
   const next = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
@@ -31,9 +33,13 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
       data-testid="language-switch"
       onClick={async () => {
         applyLocale(next);
-        if (signedIn) {
+        if (!signedIn) return;
+        try {
           await api.put('/auth/preferences', { locale: next });
           client.setQueryData<SessionResponse>(sessionKey, (s) => (s ? { ...s, user: { ...s.user, locale: next } } : s));
+        } catch (e) {
+          // The language has changed on this device; only remembering it for the account failed.
+          void message.error(errorText(t, e));
         }
       }}
     >

@@ -1,7 +1,13 @@
 import type { Dictionary } from './zh-CN.ts';
 
 export const enUS: Dictionary = {
-  app: { name: 'Fulcrum', fullName: 'Fulcrum · District Enterprise Training System', demoBadge: 'Demo data', loading: 'Loading…' },
+  app: {
+    name: 'Fulcrum',
+    fullName: 'Fulcrum · District Enterprise Training System',
+    demoBadge: 'Demo data',
+    loading: 'Loading…',
+    sessionFailed: 'Could not check whether you are signed in',
+  },
   nav: {
     home: 'Workbench',
     organisations: 'Organisations',
@@ -30,7 +36,6 @@ export const enUS: Dictionary = {
     demoAccounts: 'Demo accounts',
     demoPassword: 'Demo password',
     lockedUntil: 'The account is locked; try again after {{time}}',
-    remaining: 'Wrong username or password; {{count}} attempts left',
   },
   password: {
     title: 'Change password',
@@ -77,10 +82,13 @@ export const enUS: Dictionary = {
     myEmployments: 'My employments',
     name: 'Name',
     residentId: 'Resident ID',
+    since: '{{start}} — present',
+    period: '{{start}} — {{end}}',
   },
   errors: {
     generic: 'Failed: {{message}}',
     network: 'Network problem; please try again',
+    unknown: 'The request failed (error {{status}}); please try again later',
     codes: {
       VALIDATION_FAILED: 'Please check the fields marked in red',
       INVALID_CREDENTIALS: 'Wrong username or password',
@@ -105,6 +113,10 @@ export const enUS: Dictionary = {
       MALFORMED_JSON: 'Malformed request',
       UNAUTHENTICATED: 'Please sign in first',
       INTERNAL: 'Internal server error; please try again later',
+      NOT_READY: 'The service is not available yet; please try again later',
+      HTTP_ERROR: 'The server could not handle the request; please try again later',
+      DUPLICATE_RESIDENT_ID: 'This resident ID is already registered',
+      IMPORT_TOO_LARGE: 'Too many rows in one file; split it into several files',
     },
     issues: {
       INVALID_USCC: 'Not a valid unified social credit code (check character)',
@@ -133,6 +145,12 @@ export const enUS: Dictionary = {
       TOO_BIG: 'Too long or too large',
       NOT_ALLOWED: 'Not allowed here',
       EMPTY_FILE: 'The sheet has no data rows',
+      PASSWORD_TOO_LONG: 'The password is too long',
+      UNKNOWN_REGION: 'No such region',
+      INVALID_TEXT: 'Contains invalid characters',
+      IMPORT_TOO_LARGE: 'Too many rows in one file; split it into several files',
+      DATE_OUT_OF_RANGE: 'The date is outside the supported range',
+      TO_BEFORE_FROM: 'The end date must not be before the start date',
     },
   },
 };

@@ -1,6 +1,12 @@
 /** Every visible string of the web app in Chinese; en-US.ts must have exactly the same keys (a test checks). */
 export const zhCN = {
-  app: { name: '支点', fullName: '支点 · 区域企业培训体系平台', demoBadge: '演示数据', loading: '加载中…' },
+  app: {
+    name: '支点',
+    fullName: '支点 · 区域企业培训体系平台',
+    demoBadge: '演示数据',
+    loading: '加载中…',
+    sessionFailed: '无法确认登录状态',
+  },
   nav: {
     home: '工作台',
     organisations: '组织机构',
@@ -29,7 +35,6 @@ export const zhCN = {
     demoAccounts: '演示账号',
     demoPassword: '演示密码',
     lockedUntil: '账号已锁定，请于 {{time}} 后再试',
-    remaining: '用户名或密码错误，还可尝试 {{count}} 次',
   },
   password: {
     title: '修改密码',
@@ -76,10 +81,13 @@ export const zhCN = {
     myEmployments: '我的任职',
     name: '姓名',
     residentId: '身份证号',
+    since: '{{start}} 至今',
+    period: '{{start}} 至 {{end}}',
   },
   errors: {
     generic: '操作失败：{{message}}',
     network: '网络异常，请稍后重试',
+    unknown: '操作未能完成（错误 {{status}}），请稍后重试',
     codes: {
       VALIDATION_FAILED: '填写有误，请检查标红的字段',
       INVALID_CREDENTIALS: '用户名或密码错误',
@@ -104,6 +112,10 @@ export const zhCN = {
       MALFORMED_JSON: '请求格式错误',
       UNAUTHENTICATED: '请先登录',
       INTERNAL: '服务器内部错误，请稍后重试',
+      NOT_READY: '服务暂不可用，请稍后重试',
+      HTTP_ERROR: '服务器未能处理请求，请稍后重试',
+      DUPLICATE_RESIDENT_ID: '该身份证号已登记',
+      IMPORT_TOO_LARGE: '文件行数过多，请拆分为多个文件导入',
     },
     issues: {
       INVALID_USCC: '统一社会信用代码无效（校验位不符）',
@@ -132,6 +144,12 @@ export const zhCN = {
       TOO_BIG: '内容过长或数值过大',
       NOT_ALLOWED: '此处不允许填写',
       EMPTY_FILE: '表格中没有数据行',
+      PASSWORD_TOO_LONG: '密码过长',
+      UNKNOWN_REGION: '所选区域不存在',
+      INVALID_TEXT: '包含无效字符',
+      IMPORT_TOO_LARGE: '文件行数过多，请拆分为多个文件导入',
+      DATE_OUT_OF_RANGE: '日期超出支持的范围',
+      TO_BEFORE_FROM: '结束日期不能早于开始日期',
     },
   },
 };

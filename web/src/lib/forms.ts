@@ -45,8 +45,11 @@ export function parseWith<S extends z.ZodType>(schema: S, values: unknown, form:
   return null;
 }
 
-/** The reader's text for an API error code. */
+/**
+ * The reader's text for an API error code; a code without a text (or an answer without a code) gets a
+ * translated generic text with the HTTP status, never the server's English message or status text.
+ */
 export function errorText(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError) return t(`errors.codes.${error.code}`, { defaultValue: error.message });
+  if (error instanceof ApiError) return t(`errors.codes.${error.code}`, { defaultValue: t('errors.unknown', { status: error.status }) });
   return t('errors.network');
 }

@@ -17,7 +17,7 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username').on(t.username)],
+  (t) => [uniqueIndex('users_username').on(t.username), uniqueIndex('users_person').on(t.personId).where(sql`${t.personId} is not null`)],
 );
 
 export const memberships = pgTable(

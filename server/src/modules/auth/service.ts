@@ -1,11 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ChangePasswordRequest, LoginRequest, Membership, SessionResponse } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
-import { employments, organisations, people, sessions, users } from '../../db/schema/index.ts';
+import { employments, memberships, organisations, people, sessions, users } from '../../db/schema/index.ts';
 import { toEmployment, toPersonSummary } from '../people/queries.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { MINUTE, type Clock } from '../../lib/clock.ts';
-import type { Actor, Ctx } from '../../lib/context.ts';
+import { inTransaction, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import {
@@ -38,8 +38,13 @@ export async function login(db: Db, clock: Clock, input: LoginRequest, meta: Req
     throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; try again later', { lockedUntil: user.lockedUntil.toISOString() });
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLogins + 1;
-    if (failed >= MAX_FAILED_LOGINS) {
+    // One atomic increment, so parallel guesses cannot slip past the count.
+    const [counted] = await db
+      .update(users)
+      .set({ failedLogins: sql`${users.failedLogins} + 1` })
+      .where(eq(users.id, user.id))
+      .returning({ failedLogins: users.failedLogins });
+    if ((counted?.failedLogins ?? 0) >= MAX_FAILED_LOGINS) {
       const lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
       await db.update(users).set({ failedLogins: 0, lockedUntil }).where(eq(users.id, user.id));
       await recordAudit(audit, {
@@ -48,8 +53,8 @@ export async function login(db: Db, clock: Clock, input: LoginRequest, meta: Req
       });
       throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; try again later', { lockedUntil: lockedUntil.toISOString() });
     }
-    await db.update(users).set({ failedLogins: failed }).where(eq(users.id, user.id));
-    throw new AppError('INVALID_CREDENTIALS', 'wrong username or password', { remainingAttempts: MAX_FAILED_LOGINS - failed });
+    // The same answer as for an unknown username: no count that would tell the two apart.
+    throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'this account is disabled');
   const [first] = await activeMemberships(db, user.id);
@@ -124,9 +129,11 @@ export async function changePassword(ctx: Ctx, tokenHash: string, input: ChangeP
     });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.update(users).set({ passwordHash, passwordChangedAt: ctx.clock.now() }).where(eq(users.id, user.id));
-  await deleteOtherSessions(ctx.db, user.id, tokenHash);
-  await recordAudit(ctx, { entityType: 'user', entityId: user.id, action: 'change_password', organisationId: ctx.actor.organisationId });
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.update(users).set({ passwordHash, passwordChangedAt: tx.clock.now() }).where(eq(users.id, user.id));
+    await deleteOtherSessions(tx.db, user.id, tokenHash);
+    await recordAudit(tx, { entityType: 'user', entityId: user.id, action: 'change_password', organisationId: ctx.actor.organisationId });
+  });
 }
 
 export async function setLocale(ctx: Ctx, locale: 'zh-CN' | 'en-US') {
@@ -143,7 +150,13 @@ export async function ownProfile(db: Db, userId: string) {
     .select({ employment: employments, organisationName: organisations.name })
     .from(employments)
     .innerJoin(organisations, eq(organisations.id, employments.organisationId))
-    .where(eq(employments.personId, row.id))
+    // Only the jobs at organisations this account is a member of: an account an employer created sees no other employer's records.
+    .where(
+      and(
+        eq(employments.personId, row.id),
+        sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${userId} and ${memberships.organisationId} = ${employments.organisationId} and ${memberships.revokedAt} is null)`,
+      ),
+    )
     .orderBy(asc(employments.startDate));
   return { person: { ...toPersonSummary(row), employments: rows.map((r) => toEmployment(r.employment, r.organisationName)) } };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { addEmployeeRequest, employeeImportColumns, type ImportRowError } from '@fulcrum/shared';
 import { AppError } from '../../lib/errors.ts';
-import { readFirstSheet, UnreadableWorkbookError } from '../../lib/xlsx.ts';
+import { readFirstSheet, TooManyRowsError, UnreadableWorkbookError } from '../../lib/xlsx.ts';
 
 const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 const headerKeys = new Map<string, string>();
@@ -9,6 +9,8 @@ for (const c of employeeImportColumns) {
   for (const label of [c.zh, c.en, c.key, `${c.zh}${c.en}`]) headerKeys.set(normalise(label), c.key);
 }
 const requiredKeys = ['name', 'residentId', 'position', 'startDate'];
+/** Rows one file may carry: larger workforces import in several files. */
+export const MAX_IMPORT_ROWS = 5_000;
 
 /** Reads an uploaded employee workbook into rows parsed by the same contract as the single-employee form. */
 export async function parseEmployeeWorkbook(data: Buffer) {
@@ -19,8 +21,11 @@ export async function parseEmployeeWorkbook(data: Buffer) {
   }
   let sheet;
   try {
-    sheet = await readFirstSheet(data);
+    sheet = await readFirstSheet(data, MAX_IMPORT_ROWS);
   } catch (error) {
+    if (error instanceof TooManyRowsError) {
+      throw new AppError('VALIDATION_FAILED', error.message, { issues: [{ path: 'file', code: 'IMPORT_TOO_LARGE', message: error.message }] });
+    }
     if (error instanceof UnreadableWorkbookError) {
       throw new AppError('VALIDATION_FAILED', error.message, { issues: [{ path: 'file', code: 'NOT_XLSX', message: error.message }] });
     }

@@ -287,3 +287,23 @@ describe("listing an organisation's employees", () => {
     expect((await adminA.get(`/api/v1/organisations/${orgC.id}/employees`)).statusCode).toBe(404);
   });
 });
+
+describe('correcting a person', () => {
+  it('lets an organisation correct only someone no other organisation has employed; HRSS-level roles may correct anyone', async () => {
+    const own = newcomer();
+    const ownId = (await adminA.post(`/api/v1/organisations/${orgA.id}/employees`, own)).json().person.id;
+    const fixed = await adminA.patch(`/api/v1/people/${ownId}`, { phone: '13911112222' });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().phone).toBe('13911112222');
+
+    const shared = newcomer();
+    expect((await adminB.post(`/api/v1/organisations/${orgB.id}/employees`, shared)).statusCode).toBe(201);
+    const sharedId = (await adminA.post(`/api/v1/organisations/${orgA.id}/employees`, shared)).json().person.id;
+    const before = await tableCount(auditLog);
+    const refused = await adminA.patch(`/api/v1/people/${sharedId}`, { name: '改名' });
+    expect(refused.statusCode).toBe(403);
+    expect(await tableCount(auditLog)).toBe(before);
+    expect((await systemAdmin.get(`/api/v1/people/${sharedId}`)).json().name).toBe(shared.name);
+    expect((await systemAdmin.patch(`/api/v1/people/${sharedId}`, { phone: '13933334444' })).statusCode).toBe(200);
+  });
+});

@@ -35,6 +35,7 @@ import {
 import { employeeImportTemplate, parseEmployeeWorkbook } from './import-file.ts';
 
 const tags = ['people'];
+const genderLabels = { male: { 'zh-CN': '男', 'en-US': 'Male' }, female: { 'zh-CN': '女', 'en-US': 'Female' } } as const;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const employeeColumns: Column<Employee>[] = [
@@ -47,10 +48,10 @@ const employeeColumns: Column<Employee>[] = [
   { zh: '劳动合同开始', en: 'Contract start', value: (e) => e.contractStart },
   { zh: '劳动合同结束', en: 'Contract end', value: (e) => e.contractEnd },
 ];
-const personColumns: Column<z.infer<typeof personPage>['items'][number]>[] = [
+const personColumns = (locale: 'zh-CN' | 'en-US'): Column<z.infer<typeof personPage>['items'][number]>[] => [
   { zh: '姓名', en: 'Name', value: (p) => p.name },
   { zh: '身份证号', en: 'Resident ID', width: 22, value: (p) => p.residentIdMasked },
-  { zh: '性别', en: 'Gender', value: (p) => p.gender },
+  { zh: '性别', en: 'Gender', value: (p) => genderLabels[p.gender][locale] },
   { zh: '手机号', en: 'Mobile', value: (p) => p.phone },
   { zh: '登记时间', en: 'Registered', width: 22, value: (p) => p.createdAt },
 ];
@@ -63,7 +64,7 @@ export const peopleRoutes = (deps: ModuleDeps) => async (instance: FastifyInstan
     const actor = actorOf(request);
     authorize(actor, personPolicy, 'list');
     const page = await listPeople(db, actor, request.query);
-    return sendList(reply, request.query.format, page, { name: 'people', filename: '人员', columns: personColumns, locale: actor.locale });
+    return sendList(reply, request.query.format, page, { name: 'people', filename: '人员', columns: personColumns(actor.locale), locale: actor.locale });
   });
 
   app.get('/people/:id', { schema: { tags, summary: 'One person, with the employments you may see', params: uuidParam, response: { 200: person } } }, (request) =>
@@ -109,6 +110,8 @@ export const peopleRoutes = (deps: ModuleDeps) => async (instance: FastifyInstan
   app.post(
     '/organisations/:id/employee-imports',
     {
+      // Every check answers which resident IDs are registered: bounded per user, and each one is audited.
+      config: { rateLimit: { max: 30, timeWindow: '1 hour', keyGenerator: (request) => request.actor?.userId ?? request.ip } },
       schema: {
         tags,
         summary: 'Import employees from an .xlsx file (multipart field "file"); dryRun=true only checks',
@@ -124,11 +127,8 @@ export const peopleRoutes = (deps: ModuleDeps) => async (instance: FastifyInstan
       authorize(ctx.actor, personPolicy, 'importEmployees');
       await employerFor(ctx, request.params.id);
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
-      const file = await request.file();
-      if (!file) {
-        throw new AppError('VALIDATION_FAILED', 'no file was uploaded', { issues: [{ path: 'file', code: 'REQUIRED', message: 'upload an .xlsx file' }] });
-      }
-      const rows = await parseEmployeeWorkbook(await file.toBuffer());
+      const data = await readUpload(request);
+      const rows = await parseEmployeeWorkbook(data);
       return importEmployees(ctx, request.params.id, rows, request.query.dryRun);
     },
   );
@@ -141,3 +141,21 @@ export const peopleRoutes = (deps: ModuleDeps) => async (instance: FastifyInstan
       .send(await employeeImportTemplate());
   });
 };
+
+/** The uploaded file's bytes; a malformed multipart body is the caller's error (400), not ours. */
+async function readUpload(request: import('fastify').FastifyRequest): Promise<Buffer> {
+  let file;
+  let data: Buffer;
+  try {
+    file = await request.file();
+    data = file ? await file.toBuffer() : Buffer.alloc(0);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('FST_')) throw error;
+    throw new AppError('VALIDATION_FAILED', 'the upload is not well-formed multipart/form-data', {
+      issues: [{ path: 'file', code: 'MALFORMED_UPLOAD', message: (error as Error).message }],
+    });
+  }
+  if (!file) throw new AppError('VALIDATION_FAILED', 'no file was uploaded', { issues: [{ path: 'file', code: 'REQUIRED', message: 'upload an .xlsx file' }] });
+  return data;
+}

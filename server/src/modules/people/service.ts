@@ -1,12 +1,13 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { roleOrganisationTypes, type AddEmployeeRequest, type ImportRowError, type ImportResult, type OrganisationType, type updatePersonRequest } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
 import { employments, organisations, people } from '../../db/schema/index.ts';
 import { changedFields, recordAudit, recordAuditMany, type AuditInput } from '../../lib/audit.ts';
-import { authorize } from '../../lib/authorize.ts';
+import { chunks, INSERT_CHUNK } from '../../lib/list.ts';
+import { authorize, reachOf } from '../../lib/authorize.ts';
 import { inTransaction, type Ctx } from '../../lib/context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { findOrganisation } from '../organisations/queries.ts';
 import { personPolicy } from './policy.ts';
 import { employmentsOf, findPerson, toEmployment, toPersonSummary } from './queries.ts';
@@ -59,18 +60,23 @@ async function planEmployees(db: Db, organisationId: string, inputs: AddEmployee
 async function applyEmployees(tx: Ctx, org: OrganisationRow, planned: PlannedRow[]) {
   const now = tx.clock.now();
   const newcomers = planned.filter((p) => !p.existing).map((p) => p.input);
-  const inserted = newcomers.length
-    ? await tx.db
+  const inserted: (typeof people.$inferSelect)[] = [];
+  for (const chunk of chunks(newcomers, INSERT_CHUNK)) {
+    inserted.push(
+      ...(await tx.db
         .insert(people)
-        .values(newcomers.map((i) => ({ name: i.name, residentId: i.residentId, phone: i.phone ?? null, createdAt: now, updatedAt: now })))
-        .returning()
-    : [];
+        .values(chunk.map((i) => ({ name: i.name, residentId: i.residentId, phone: i.phone ?? null, createdAt: now, updatedAt: now })))
+        .returning()),
+    );
+  }
   const personOf = new Map(inserted.map((p) => [p.residentId, p]));
   for (const p of planned) if (p.existing) personOf.set(p.existing.residentId, p.existing);
-  const rows = await tx.db
+  const rows: (typeof employments.$inferSelect)[] = [];
+  for (const chunk of chunks(planned, INSERT_CHUNK)) {
+    rows.push(...(await tx.db
     .insert(employments)
     .values(
-      planned.map(({ input }) => ({
+      chunk.map(({ input }) => ({
         personId: personOf.get(input.residentId)!.id,
         organisationId: org.id,
         position: input.position,
@@ -80,7 +86,8 @@ async function applyEmployees(tx: Ctx, org: OrganisationRow, planned: PlannedRow
         createdAt: now,
       })),
     )
-    .returning();
+    .returning()));
+  }
   const personById = new Map([...personOf.values()].map((p) => [p.id, p]));
   const created = rows.map((e) => ({ ...toEmployment(e, org.name), person: toPersonSummary(personById.get(e.personId)!) }));
   const scope = { organisationId: org.id, regionId: org.regionId };
@@ -117,12 +124,17 @@ export async function endEmployment(ctx: Ctx, employmentId: string, endDate: str
     });
   }
   return inTransaction(ctx, async (tx) => {
-    const [updated] = await tx.db.update(employments).set({ endDate }).where(eq(employments.id, employmentId)).returning();
+    const [updated] = await tx.db
+      .update(employments)
+      .set({ endDate })
+      .where(and(eq(employments.id, employmentId), isNull(employments.endDate)))
+      .returning();
+    if (!updated) throw new AppError('EMPLOYMENT_ENDED', 'this employment has just been ended');
     await recordAudit(tx, {
       entityType: 'employment', entityId: row.id, action: 'end', organisationId: org.id, regionId: org.regionId,
       before: { endDate: null }, after: { endDate },
     });
-    return toEmployment(updated!, org.name);
+    return toEmployment(updated, org.name);
   });
 }
 
@@ -137,6 +149,15 @@ export async function updatePerson(ctx: Ctx, id: string, input: z.infer<typeof u
   authorize(ctx.actor, personPolicy, 'update');
   const row = await findPerson(ctx.db, ctx.actor, id);
   if (!row) throw notFound('person');
+  // A person is one record across employers: an organisation may correct only someone no other organisation has employed.
+  if (reachOf(ctx.actor).kind === 'organisation') {
+    const [elsewhere] = await ctx.db
+      .select({ id: employments.id })
+      .from(employments)
+      .where(and(eq(employments.personId, id), ne(employments.organisationId, ctx.actor.organisationId)))
+      .limit(1);
+    if (elsewhere) throw forbidden('this person is also on another organisation\'s records; ask the district HRSS to correct them');
+  }
   const diff = changedFields({ name: row.name, phone: row.phone }, input);
   if (diff.changed) {
     await inTransaction(ctx, async (tx) => {
@@ -190,11 +211,18 @@ export async function importEmployees(
   const { planned, problems } = await planEmployees(ctx.db, org.id, valid.map((v) => v.input));
   for (const p of problems) errors.push({ row: valid[p.index]!.rowNumber, field: p.field, code: p.code, message: p.message });
   if (rows.length === 0) errors.push({ row: 2, field: 'row', code: 'EMPTY_FILE', message: 'the sheet has no data rows' });
+  const linkedPeople = planned.filter((p) => p.existing).length;
+  if (errors.length || dryRun) {
+    // Checks write nothing but are audited: each answers which resident IDs are already registered.
+    await recordAudit(ctx, {
+      entityType: 'organisation', entityId: org.id, action: 'check_employee_import', organisationId: org.id, regionId: org.regionId,
+      after: { rows: rows.length, badRows: new Set(errors.map((e) => e.row)).size, dryRun },
+    });
+  }
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
     throw new AppError('IMPORT_INVALID', `${new Set(errors.map((e) => e.row)).size} row(s) have errors; nothing was imported`, { rows: errors });
   }
-  const linkedPeople = planned.filter((p) => p.existing).length;
   if (dryRun) {
     return { dryRun, rows: rows.length, createdPeople: planned.length - linkedPeople, linkedPeople, createdEmployments: planned.length };
   }

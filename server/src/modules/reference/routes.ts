@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { industrialPark, industryDivisions, industryReference, industrySections, region } from '@fulcrum/shared';
 import { industrialParks, regions } from '../../db/schema/index.ts';
@@ -29,7 +29,7 @@ export const referenceRoutes = (deps: ModuleDeps) => async (instance: FastifyIns
         .select()
         .from(industrialParks)
         .where(request.query.regionId ? eq(industrialParks.regionId, request.query.regionId) : undefined)
-        .orderBy(asc(industrialParks.regionId), asc(industrialParks.nameZh)),
+        .orderBy(asc(industrialParks.regionId), asc(sql`${industrialParks.nameZh} collate "C"`)),
   );
   app.get('/reference/industries', { schema: { tags, summary: 'GB/T 4754-2017 sections and divisions', response: { 200: industryReference } } }, () => ({
     sections: [...industrySections],

@@ -36,6 +36,50 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('input PostgreSQL cannot store, and paths that dodge the checks', () => {
+  it('refuses NUL characters and broken Unicode with 400 INVALID_TEXT naming the field, in body and query', async () => {
+    const body = keep(await admin.post('/api/v1/organisations', enterprise({ name: '测\u0000试' })));
+    expect(body.statusCode).toBe(400);
+    expect(issuesOf(body)).toEqual([expect.objectContaining({ path: 'body.name', code: 'INVALID_TEXT' })]);
+    const query = keep(await admin.get('/api/v1/organisations?q=%00'));
+    expect(query.statusCode).toBe(400);
+    expect(issuesOf(query)[0]!.path).toBe('query.q');
+    const surrogate = keep(await admin.patch(`/api/v1/organisations/${orgId}`, { contacts: [{ name: '\ud800', phone: '13800138000' }] }));
+    expect(surrogate.statusCode).toBe(400);
+    expect(issuesOf(surrogate)[0]!.path).toBe('body.contacts.0.name');
+    const login = keep(await new Client(t.app).post('/api/v1/auth/login', { username: 'a\u0000b', password: 'x' }));
+    expect(login.statusCode).toBe(400);
+  });
+
+  it('refuses dates outside the plausible years (no 500 for year 0)', async () => {
+    const response = keep(await admin.post(`/api/v1/organisations/${orgId}/employees`, {
+      name: '年份', residentId: '11010519491231002X', position: '工', startDate: '0000-01-01',
+    }));
+    expect(response.statusCode).toBe(400);
+    expect(issuesOf(response)[0]).toMatchObject({ path: 'body.startDate', code: 'DATE_OUT_OF_RANGE' });
+    const audit = keep(await admin.get('/api/v1/audit?from=0000-01-01T00:00:00Z'));
+    expect(audit.statusCode).toBe(400);
+  });
+
+  it('applies the CSRF check to a percent-encoded API path too', async () => {
+    const response = keep(await admin.request({
+      method: 'PUT', url: '/%61pi/v1/auth/preferences', payload: { locale: 'en-US' }, csrf: false,
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    }));
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('CSRF_REJECTED');
+  });
+
+  it('answers a malformed multipart upload with 400 naming the file', async () => {
+    const response = keep(await admin.request({
+      method: 'POST', url: `/api/v1/organisations/${orgId}/employee-imports`, payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    }));
+    expect(response.statusCode).toBe(400);
+    expect(issuesOf(response)[0]!.path).toBe('file');
+  });
+});
+
 describe('the error shape of bad input', () => {
   it('answers 400 MALFORMED_JSON to a body that is not JSON, or empty', async () => {
     const broken = keep(await admin.request({ method: 'POST', url: '/api/v1/organisations', payload: '{"type": "enterprise", ', headers: { 'content-type': 'application/json' } }));

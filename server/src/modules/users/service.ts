@@ -91,7 +91,7 @@ export async function listUsers(ctx: Ctx, query: z.infer<typeof listUsersQuery>)
       : undefined,
   );
   const page = await paginate(
-    ctx.db.select().from(users).where(where).orderBy(...orderBy(query.sort, { username: users.username, createdAt: users.createdAt }, [asc(users.username)], users.id)).$dynamic(),
+    ctx.db.select().from(users).where(where).orderBy(...orderBy(query.sort, { username: sql`${users.username} collate "C"`, createdAt: users.createdAt }, [asc(sql`${users.username} collate "C"`)], users.id)).$dynamic(),
     ctx.db.select(countAll()).from(users).where(where),
     query,
     (row) => row,
@@ -129,7 +129,15 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
   authorize(ctx.actor, userPolicy, 'create');
   const orgs: { id: string; regionId: string }[] = [];
   for (const [i, grant] of input.memberships.entries()) orgs.push(await checkGrant(ctx, grant, `body.memberships.${i}`));
-  if (input.personId && !(await findPerson(ctx.db, ctx.actor, input.personId))) throw notFound('person');
+  if (input.personId) {
+    if (!(await findPerson(ctx.db, ctx.actor, input.personId))) throw notFound('person');
+    const [linked] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.personId, input.personId));
+    if (linked) {
+      throw new AppError('CONFLICT', 'this person already has an account', {
+        issues: [{ path: 'body.personId', code: 'PERSON_HAS_ACCOUNT', message: 'already linked to an account' }],
+      });
+    }
+  }
   const [clash] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
   if (clash) {
     throw new AppError('DUPLICATE_USERNAME', 'this username is taken', {
@@ -184,7 +192,12 @@ export async function revokeMembership(ctx: Ctx, membershipId: string) {
   if (!m || !org || (reachOf(ctx.actor).kind !== 'all' && org.id !== ctx.actor.organisationId)) throw notFound('membership');
   if (m.id === ctx.actor.membershipId) throw new AppError('CONFLICT', 'you cannot revoke the membership you are acting through');
   await inTransaction(ctx, async (tx) => {
-    await tx.db.update(memberships).set({ revokedAt: tx.clock.now() }).where(eq(memberships.id, m.id));
+    const [revoked] = await tx.db
+      .update(memberships)
+      .set({ revokedAt: tx.clock.now() })
+      .where(and(eq(memberships.id, m.id), isNull(memberships.revokedAt)))
+      .returning({ id: memberships.id });
+    if (!revoked) throw notFound('membership');
     await recordAudit(tx, { entityType: 'membership', entityId: m.id, action: 'revoke', organisationId: org.id, regionId: org.regionId, before: { userId: m.userId, role: m.role } });
   });
 }

@@ -1,16 +1,19 @@
 export { DemoBadge, LanguageSwitch } from '../../components/locale-and-demo.tsx';
-import { Button, Dropdown, Space } from 'antd';
+import { App, Button, Dropdown, Space } from 'antd';
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { roleLabels, type SessionResponse } from '@fulcrum/shared';
-import { api } from '../../lib/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { errorText } from '../../lib/forms.ts';
 import { sessionKey, useActor, useLocale } from '../../lib/session.ts';
 import { homeOf } from '../workbenches.ts';
 
 /** The organisation and role the user acts as, with a switch to their other memberships. */
 export function MembershipSwitcher({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
   const session = useActor();
   const locale = useLocale();
   const client = useQueryClient();
@@ -34,7 +37,13 @@ export function MembershipSwitcher({ compact = false }: { compact?: boolean }) {
         selectedKeys: [active.id],
         items: session.memberships.map((m) => ({ key: m.id, label: label(m) })),
         onClick: async ({ key }) => {
-          const next = await api.post<SessionResponse>('/auth/switch-membership', { membershipId: key });
+          let next: SessionResponse;
+          try {
+            next = await api.post<SessionResponse>('/auth/switch-membership', { membershipId: key });
+          } catch (e) {
+            void message.error(errorText(t, e));
+            return;
+          }
           client.clear();
           client.setQueryData(sessionKey, next);
           navigate(homeOf(next.activeMembership.role));
@@ -53,12 +62,32 @@ export function MembershipSwitcher({ compact = false }: { compact?: boolean }) {
   );
 }
 
+/**
+ * Signs out: whatever the server answers, the cache is cleared and the user goes to sign in. A failure is
+ * reported (other than a 401: that session had already ended).
+ */
+export function useLogout() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  return async () => {
+    try {
+      await api.post('/auth/logout');
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) void message.error(errorText(t, e));
+    }
+    client.clear();
+    navigate('/login', { replace: true });
+  };
+}
+
 /** The user's name with change-password and sign-out. */
 export function UserMenu({ passwordPath }: { passwordPath: string }) {
   const { t } = useTranslation();
   const session = useActor();
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const logout = useLogout();
   return (
     <Dropdown
       trigger={['click']}
@@ -69,11 +98,7 @@ export function UserMenu({ passwordPath }: { passwordPath: string }) {
         ],
         onClick: async ({ key }) => {
           if (key === 'password') navigate(passwordPath);
-          if (key === 'logout') {
-            await api.post('/auth/logout');
-            client.clear();
-            navigate('/login', { replace: true });
-          }
+          if (key === 'logout') await logout();
         },
       }}
     >

@@ -15,6 +15,8 @@ import { ChangeDiff } from '../components/change-diff.tsx';
 import '../i18n.ts';
 
 const filterKeys = ['entityType', 'action', 'entityId', 'from', 'to'] as const;
+/** As the audit list query allows (newest first when no sort is given). */
+const sortKeys = ['at'] as const;
 /** Records with a page of their own link there (the page decides whether the reader may see it). */
 const linkOf = (e: AuditEntry) =>
   e.entityType === 'person' ? `/console/people/${e.entityId}` : e.entityType === 'organisation' ? `/console/organisations/${e.entityId}` : undefined;
@@ -26,7 +28,7 @@ const monospace = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, 
 export default function AuditPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const list = useListState(filterKeys);
+  const list = useListState(filterKeys, { sortKeys });
   const { filters } = list.state;
   const audit = useAudit(list.query);
   const [entityId, setEntityId] = useSearchText(filters.entityId);

@@ -3,9 +3,10 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { loginRequest, roleLabels, type Role, type SessionResponse } from '@fulcrum/shared';
 import { api, ApiError } from '../../../lib/api.ts';
-import { parseWith } from '../../../lib/forms.ts';
+import { errorText, parseWith } from '../../../lib/forms.ts';
 import { useLocale, useRefreshSession, useSystemInfo } from '../../../lib/session.ts';
 import { applyLocale } from '../../../i18n/index.ts';
 import { homeOf } from '../../../app/workbenches.ts';
@@ -25,6 +26,7 @@ export default function LoginPage() {
   const [form] = Form.useForm();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const refresh = useRefreshSession();
   const info = useSystemInfo();
   const [error, setError] = useState<string | null>(params.get('expired') ? t('login.sessionExpired') : null);
@@ -37,6 +39,8 @@ export default function LoginPage() {
     setError(null);
     try {
       const session = await api.post<SessionResponse>('/auth/login', input);
+      // Nothing cached for whoever used this tab before may show to the one signing in now.
+      client.clear();
       refresh(session);
       applyLocale(session.user.locale);
       const next = params.get('next');
@@ -44,10 +48,8 @@ export default function LoginPage() {
     } catch (e) {
       if (e instanceof ApiError && e.code === 'ACCOUNT_LOCKED' && typeof e.details?.lockedUntil === 'string') {
         setError(t('login.lockedUntil', { time: new Date(e.details.lockedUntil).toLocaleTimeString(locale) }));
-      } else if (e instanceof ApiError && e.code === 'INVALID_CREDENTIALS' && typeof e.details?.remainingAttempts === 'number') {
-        setError(t('login.remaining', { count: e.details.remainingAttempts }));
       } else {
-        setError(e instanceof ApiError ? t(`errors.codes.${e.code}`, { defaultValue: e.message }) : t('errors.network'));
+        setError(errorText(t, e));
       }
     } finally {
       setBusy(false);

@@ -26,7 +26,7 @@ export default function MobileHomePage() {
             <div key={e.id} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
               <Typography.Text strong>{`${e.organisationName} · ${e.position}`}</Typography.Text>
               <br />
-              <Typography.Text type="secondary">{`${e.startDate} — ${e.endDate ?? ''}`}</Typography.Text>
+              <Typography.Text type="secondary">{e.endDate ? t('home.period', { start: e.startDate, end: e.endDate }) : t('home.since', { start: e.startDate })}</Typography.Text>
             </div>
           ))
         ) : (

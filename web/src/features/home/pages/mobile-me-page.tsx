@@ -1,10 +1,8 @@
 import { Button, Card, Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
 import { useActor } from '../../../lib/session.ts';
-import { MembershipSwitcher } from '../../../app/layouts/header-parts.tsx';
+import { MembershipSwitcher, useLogout } from '../../../app/layouts/header-parts.tsx';
 import { useProfile } from '../api/use-profile.ts';
 
 /** "Me" on the phone: profile (ID masked), role switch, password, sign out. */
@@ -13,7 +11,7 @@ export default function MobileMePage() {
   const session = useActor();
   const profile = useProfile();
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const logout = useLogout();
   const person = profile.data?.person;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -32,11 +30,7 @@ export default function MobileMePage() {
         block
         danger
         data-testid="logout"
-        onClick={async () => {
-          await api.post('/auth/logout');
-          client.clear();
-          navigate('/login', { replace: true });
-        }}
+        onClick={() => void logout()}
       >
         {t('header.logout')}
       </Button>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { organisationSortKeys } from '@fulcrum/shared';
 import { errorText } from '../../../lib/forms.ts';
 import { useListState } from '../../../lib/list.ts';
 import { useActor } from '../../../lib/session.ts';
@@ -26,7 +27,7 @@ export function OrganisationRegistry({ kind }: { kind: 'enterprises' | 'organisa
   const navigate = useNavigate();
   const { activeMembership } = useActor();
   const isEnterprises = kind === 'enterprises';
-  const list = useListState(isEnterprises ? enterpriseFilterKeys : organisationFilterKeys);
+  const list = useListState(isEnterprises ? enterpriseFilterKeys : organisationFilterKeys, { sortKeys: organisationSortKeys });
   const query = isEnterprises ? { ...list.query, type: 'enterprise' } : list.query;
   const organisations = useOrganisations(query);
   const [creating, setCreating] = useState(false);

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Segmented, Typography, type TableProps } from 'antd
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Employee } from '@fulcrum/shared';
+import { employeeSortKeys, type Employee } from '@fulcrum/shared';
 import { ExportButton } from '../../../components/export-button.tsx';
 import { ListTable } from '../../../components/list-table.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -25,7 +25,7 @@ export default function EmployeesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { organisationId, organisationName, role } = useActor().activeMembership;
-  const list = useListState(filterKeys);
+  const list = useListState(filterKeys, { sortKeys: employeeSortKeys });
   const status: Status = list.state.filters.active === 'false' || list.state.filters.active === 'all' ? list.state.filters.active : 'true';
   const query = { ...list.query, active: status === 'all' ? undefined : status };
   const employees = useEmployees(organisationId, query);

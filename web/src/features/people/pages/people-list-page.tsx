@@ -2,6 +2,7 @@ import { Card, Flex, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
+import { personSortKeys } from '@fulcrum/shared';
 import { ExportButton } from '../../../components/export-button.tsx';
 import { ListTable } from '../../../components/list-table.tsx';
 import { OrganisationSelect } from '../../../components/organisation-select.tsx';
@@ -16,7 +17,7 @@ const filterKeys = ['q', 'organisationId'] as const;
 /** People within the user's reach: search by name or mobile, narrow to one organisation, sort, page, export. */
 export default function PeopleListPage() {
   const { t } = useTranslation();
-  const list = useListState(filterKeys);
+  const list = useListState(filterKeys, { sortKeys: personSortKeys });
   const people = usePeople(list.query);
   const [q, setQ] = useSearchText(list.state.filters.q);
 

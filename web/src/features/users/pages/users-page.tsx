@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Space, Tag, type TableProps } from 'antd';
 import { PlusOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { User } from '@fulcrum/shared';
+import { userSortKeys, type User } from '@fulcrum/shared';
 import { ExportButton } from '../../../components/export-button.tsx';
 import { ListTable } from '../../../components/list-table.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -29,7 +29,7 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { activeMembership } = useActor();
-  const list = useListState(filterKeys);
+  const list = useListState(filterKeys, { sortKeys: userSortKeys });
   const users = useUsers(list.query);
   const unlock = useUnlockUser();
   const [q, setQ] = useSearchText(list.state.filters.q);

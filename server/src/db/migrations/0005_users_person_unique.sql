@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "users_person" ON "users" USING btree ("person_id") WHERE "users"."person_id" is not null;

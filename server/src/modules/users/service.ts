@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, exists, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   roleOrganisationTypes,
@@ -205,6 +205,15 @@ export async function revokeMembership(ctx: Ctx, membershipId: string) {
 export async function unlockUser(ctx: Ctx, userId: string) {
   authorize(ctx.actor, userPolicy, 'unlock');
   const user = await findUser(ctx, userId);
+  // A lock covers the whole account: an organisation's admin may lift it only for accounts that belong to that organisation alone.
+  if (reachOf(ctx.actor).kind !== 'all') {
+    const [elsewhere] = await ctx.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), isNull(memberships.revokedAt), ne(memberships.organisationId, ctx.actor.organisationId)))
+      .limit(1);
+    if (elsewhere) throw forbidden('this account also belongs to another organisation; ask a system administrator to unlock it');
+  }
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db.update(users).set({ lockedUntil: null, failedLogins: 0 }).where(eq(users.id, userId)).returning();
     await recordAudit(tx, {

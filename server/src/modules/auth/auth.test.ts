@@ -153,6 +153,19 @@ describe('change password', () => {
     await new Client(t.app).login(user.username, 'Another-pass-2026');
   });
 
+  it('counts wrong current passwords too: the fifth locks the account and ends its sessions', async () => {
+    const { user } = await createUser(t.db, orgId, 'employee');
+    const client = await new Client(t.app).login(user.username);
+    for (let i = 0; i < 4; i++) {
+      expect((await client.post('/api/v1/auth/change-password', { currentPassword: 'Guess-number-1', newPassword: 'Another-pass-2026' })).statusCode).toBe(400);
+    }
+    const fifth = await client.post('/api/v1/auth/change-password', { currentPassword: 'Guess-number-1', newPassword: 'Another-pass-2026' });
+    expect(fifth.statusCode).toBe(423);
+    expect((await client.get('/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await new Client(t.app).post('/api/v1/auth/login', { username: user.username, password: TEST_PASSWORD })).statusCode).toBe(423);
+    t.clock.advance(15 * MINUTE + 1000);
+  });
+
   it('remembers the language per user', async () => {
     const { user } = await createUser(t.db, orgId, 'employee');
     const client = await new Client(t.app).login(user.username);

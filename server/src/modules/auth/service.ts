@@ -38,21 +38,7 @@ export async function login(db: Db, clock: Clock, input: LoginRequest, meta: Req
     throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; try again later', { lockedUntil: user.lockedUntil.toISOString() });
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    // One atomic increment, so parallel guesses cannot slip past the count.
-    const [counted] = await db
-      .update(users)
-      .set({ failedLogins: sql`${users.failedLogins} + 1` })
-      .where(eq(users.id, user.id))
-      .returning({ failedLogins: users.failedLogins });
-    if ((counted?.failedLogins ?? 0) >= MAX_FAILED_LOGINS) {
-      const lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
-      await db.update(users).set({ failedLogins: 0, lockedUntil }).where(eq(users.id, user.id));
-      await recordAudit(audit, {
-        entityType: 'user', entityId: user.id, action: 'lock', organisationId: null,
-        after: { lockedUntil: lockedUntil.toISOString(), reason: 'failed_logins' },
-      });
-      throw new AppError('ACCOUNT_LOCKED', 'too many failed logins; try again later', { lockedUntil: lockedUntil.toISOString() });
-    }
+    await countWrongPassword(audit, user.id, 'failed_logins');
     // The same answer as for an unknown username: no count that would tell the two apart.
     throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
   }
@@ -78,6 +64,30 @@ export async function login(db: Db, clock: Clock, input: LoginRequest, meta: Req
     entityType: 'user', entityId: user.id, action: 'login', organisationId: first.organisationId, regionId: first.regionId,
   });
   return { token: session.token, view: await sessionView(db, user.id, first.id, now, session.absoluteExpiresAt) };
+}
+
+/**
+ * Counts a wrong password (at sign-in or when changing it) in one atomic update; the fifth locks the account
+ * for 15 minutes and is answered with ACCOUNT_LOCKED.
+ */
+async function countWrongPassword(
+  ctx: Pick<Ctx, 'db' | 'clock' | 'requestId' | 'ip'> & { actor: Actor | null },
+  userId: string,
+  reason: 'failed_logins' | 'failed_password_change',
+) {
+  const [counted] = await ctx.db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ failedLogins: users.failedLogins });
+  if ((counted?.failedLogins ?? 0) < MAX_FAILED_LOGINS) return;
+  const lockedUntil = new Date(ctx.clock.now().getTime() + LOCKOUT_MS);
+  await ctx.db.update(users).set({ failedLogins: 0, lockedUntil }).where(eq(users.id, userId));
+  // Guessing the current password means someone holds a session: end them all. (Failed sign-ins leave
+  // existing sessions alone, so a stranger cannot sign the real user out.)
+  if (reason === 'failed_password_change') await deleteOtherSessions(ctx.db, userId);
+  await recordAudit(ctx, { entityType: 'user', entityId: userId, action: 'lock', organisationId: null, after: { lockedUntil: lockedUntil.toISOString(), reason } });
+  throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords; try again later', { lockedUntil: lockedUntil.toISOString() });
 }
 
 /** What the web app needs to know about the signed-in user and where they act from. */
@@ -119,6 +129,7 @@ export async function changePassword(ctx: Ctx, tokenHash: string, input: ChangeP
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   if (!user) throw new AppError('UNAUTHENTICATED', 'not signed in');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await countWrongPassword(ctx, user.id, 'failed_password_change');
     throw new AppError('WRONG_PASSWORD', 'the current password is wrong', {
       issues: [{ path: 'body.currentPassword', code: 'WRONG_PASSWORD', message: 'the current password is wrong' }],
     });

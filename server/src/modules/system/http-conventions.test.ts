@@ -36,6 +36,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('security headers', () => {
+  it('forbids framing and MIME sniffing on every response', async () => {
+    for (const url of ['/healthz', '/api/v1/auth/session', '/api/v1/regions']) {
+      const response = keep(await admin.get(url));
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('same-origin');
+    }
+  });
+});
+
 describe('input PostgreSQL cannot store, and paths that dodge the checks', () => {
   it('refuses NUL characters and broken Unicode with 400 INVALID_TEXT naming the field, in body and query', async () => {
     const body = keep(await admin.post('/api/v1/organisations', enterprise({ name: '测\u0000试' })));

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-export const DEMO_PASSWORD = 'Fulcrum-demo-2026';
+import { DEMO_PASSWORD } from '@fulcrum/shared';
+
+export { DEMO_PASSWORD };
 export const baseUrl = () => inject('baseUrl');
 const shots = path.resolve(import.meta.dirname, '../test-results/screenshots');
 

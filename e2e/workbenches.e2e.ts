@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { roles } from '@fulcrum/shared';
-import { baseUrl, desktop, launch, login, newPage, phone, shot, signInHere } from './support.ts';
+import { DEMO_PASSWORD, baseUrl, desktop, launch, login, newPage, phone, shot, signInHere } from './support.ts';
 
 interface DemoAccount {
   username: string;
@@ -58,7 +58,7 @@ describe('sign-in journey', () => {
     await page.waitForURL(/\/login\?next=/);
     const officer = accounts.find((a) => a.role === 'system_admin')!;
     await page.getByTestId('login-username').fill(officer.username);
-    await page.getByTestId('login-password').fill('Fulcrum-demo-2026');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => url.pathname === '/console/audit');
     await context.close();

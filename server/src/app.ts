@@ -69,7 +69,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
-  app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('session', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -108,7 +108,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (session.status === 'expired') throw new AppError('SESSION_EXPIRED', 'your session has expired; sign in again');
     if (session.status !== 'valid') throw new AppError('UNAUTHENTICATED', 'not signed in');
     request.actor = session.actor;
-    request.sessionTokenHash = session.tokenHash;
+    request.session = { tokenHash: session.tokenHash, lastSeenAt: session.lastSeenAt, absoluteExpiresAt: session.absoluteExpiresAt };
   });
 
   // Text PostgreSQL cannot store (NUL, lone surrogates) is bad input, refused with the field that holds it.

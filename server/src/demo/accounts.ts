@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { memberships, organisations, users } from '../db/schema/index.ts';
 import { getSetting } from '../modules/system/settings.ts';
 
-export const DEMO_PASSWORD = 'Fulcrum-demo-2026';
+export { DEMO_PASSWORD } from '@fulcrum/shared';
 export const DEMO_SETTING = 'demo';
 
 export interface DemoAccountSpec {

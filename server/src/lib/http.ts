@@ -11,7 +11,8 @@ import type { Page } from './list.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
-    sessionTokenHash: string | null;
+    /** The session the request came with, as the authentication hook found it. */
+    session: RequestSession | null;
   }
   interface FastifyContextConfig {
     /** Reachable without signing in. */
@@ -19,6 +20,13 @@ declare module 'fastify' {
     /** Exempt from the same-origin + custom-header check (routes authenticated otherwise than by cookie). */
     csrfExempt?: boolean;
   }
+}
+
+/** A request's session: its token hash and the times its expiry is computed from. */
+export interface RequestSession {
+  tokenHash: string;
+  lastSeenAt: Date;
+  absoluteExpiresAt: Date;
 }
 
 /** What a module's routes get: a Fastify instance typed by the zod contracts, and the app's services. */

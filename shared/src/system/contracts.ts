@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { roles } from '../auth/roles.ts';
 
+/** The one password of every demo account: published, which is why the demo never loads on a real installation by default. */
+export const DEMO_PASSWORD = 'Fulcrum-demo-2026';
+
 /** A sign-in of the demo district, shown on the login page while the demo is loaded; never a password. */
 export const demoAccount = z.object({
   username: z.string(),

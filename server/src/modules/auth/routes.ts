@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   changePasswordRequest,
@@ -9,10 +9,17 @@ import {
   switchMembershipRequest,
 } from '@fulcrum/shared';
 import { actorOf, ctxOf, typed, type ModuleDeps } from '../../lib/http.ts';
+import { AppError } from '../../lib/errors.ts';
 import { ABSOLUTE_TIMEOUT_MS, deleteSession, hashToken, SESSION_COOKIE } from './sessions.ts';
-import { changePassword, currentSessionView, login, ownProfile, setLocale, switchMembership } from './service.ts';
+import { changePassword, login, ownProfile, sessionView, setLocale, switchMembership } from './service.ts';
 
 const tags = ['auth'];
+
+/** The session the authentication hook resolved for this (signed-in) request. */
+function sessionOf(request: FastifyRequest) {
+  if (!request.session) throw new AppError('UNAUTHENTICATED', 'not signed in');
+  return request.session;
+}
 const ok = z.object({ ok: z.literal(true) });
 
 function setSessionCookie(reply: FastifyReply, token: string) {
@@ -52,7 +59,8 @@ export const authRoutes = (deps: ModuleDeps, loginRatePerMinute: number) => asyn
 
   app.get('/auth/session', { schema: { tags, summary: 'The signed-in user and active membership', response: { 200: sessionResponse } } }, async (request) => {
     const actor = actorOf(request);
-    return currentSessionView(db, actor.userId, request.sessionTokenHash ?? '');
+    const session = sessionOf(request);
+    return sessionView(db, actor.userId, actor.membershipId, session.lastSeenAt, session.absoluteExpiresAt);
   });
 
   app.get(
@@ -66,9 +74,9 @@ export const authRoutes = (deps: ModuleDeps, loginRatePerMinute: number) => asyn
     { schema: { tags, summary: 'Act through another of your memberships', body: switchMembershipRequest, response: { 200: sessionResponse } } },
     async (request) => {
       const actor = actorOf(request);
-      const tokenHash = request.sessionTokenHash ?? '';
-      await switchMembership(db, actor, tokenHash, request.body.membershipId);
-      return currentSessionView(db, actor.userId, tokenHash);
+      const session = sessionOf(request);
+      await switchMembership(db, actor, session.tokenHash, request.body.membershipId);
+      return sessionView(db, actor.userId, request.body.membershipId, session.lastSeenAt, session.absoluteExpiresAt);
     },
   );
 
@@ -76,7 +84,7 @@ export const authRoutes = (deps: ModuleDeps, loginRatePerMinute: number) => asyn
     '/auth/change-password',
     { schema: { tags, summary: 'Change your password (signs out your other sessions)', body: changePasswordRequest, response: { 200: ok } } },
     async (request) => {
-      await changePassword(ctxOf(request, deps), request.sessionTokenHash ?? '', request.body);
+      await changePassword(ctxOf(request, deps), sessionOf(request).tokenHash, request.body);
       return { ok: true as const };
     },
   );

@@ -111,13 +111,6 @@ export async function sessionView(
   };
 }
 
-/** The session view of the session a request came with. */
-export async function currentSessionView(db: Db, userId: string, tokenHash: string) {
-  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  if (!session) throw new AppError('UNAUTHENTICATED', 'not signed in');
-  return sessionView(db, userId, session.membershipId, session.lastSeenAt, session.absoluteExpiresAt);
-}
-
 export async function switchMembership(db: Db, actor: Actor, tokenHash: string, membershipId: string) {
   const list = await activeMemberships(db, actor.userId);
   if (!list.some((m) => m.id === membershipId)) throw new AppError('NOT_FOUND', 'membership not found');

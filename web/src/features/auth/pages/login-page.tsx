@@ -4,7 +4,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { loginRequest, roleLabels, type Role, type SessionResponse } from '@fulcrum/shared';
+import { DEMO_PASSWORD, loginRequest, roleLabels, type Role, type SessionResponse } from '@fulcrum/shared';
 import { api, ApiError } from '../../../lib/api.ts';
 import { errorText, parseWith } from '../../../lib/forms.ts';
 import { useLocale, useRefreshSession, useSystemInfo } from '../../../lib/session.ts';
@@ -12,7 +12,6 @@ import { applyLocale } from '../../../i18n/index.ts';
 import { homeOf } from '../../../app/workbenches.ts';
 import { DemoBadge, LanguageSwitch } from '../../../components/locale-and-demo.tsx';
 
-const DEMO_PASSWORD = 'Fulcrum-demo-2026';
 // Plain sections instead of Card and List keep the first page's JavaScript small (see `npm run size`).
 const panel: React.CSSProperties = { width: '100%', maxWidth: 400, background: '#fff', borderRadius: 8, padding: 24, boxSizing: 'border-box' };
 const demoRow: React.CSSProperties = {

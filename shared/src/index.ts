@@ -1,6 +1,7 @@
 export * from './common/errors.ts';
 export * from './common/pagination.ts';
 export * from './common/fields.ts';
+export * from './common/workflow.ts';
 export * from './identity/identifiers.ts';
 export * from './identity/masking.ts';
 export * from './identity/password.ts';
@@ -15,3 +16,4 @@ export * from './audit/contracts.ts';
 export * from './calendar/contracts.ts';
 export * from './common/labels.ts';
 export * from './system/contracts.ts';
+export * from './training-centres/occupations.ts';

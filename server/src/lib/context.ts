@@ -1,4 +1,4 @@
-import type { Locale, OrganisationType, Role } from '@fulcrum/shared';
+import type { DepartmentKind, Locale, OrganisationType, Role } from '@fulcrum/shared';
 import type { Db } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 
@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   organisationId: string;
   organisationType: OrganisationType;
+  /** Which department the organisation is (hrss, fic …); null for non-government organisations. */
+  departmentKind: DepartmentKind | null;
   regionId: string;
   locale: Locale;
 }

@@ -24,6 +24,23 @@ const statusOf: Record<ErrorCode, number> = {
   WRONG_PASSWORD: 400,
   PASSWORD_POLICY: 400,
   IMPORT_INVALID: 400,
+  /** A workflow transition not allowed from the record's current state (details: currentState, allowed). */
+  INVALID_TRANSITION: 409,
+  /** The record changed state between reading and writing it (another officer acted first). */
+  STALE_STATE: 409,
+  /** An upload whose content is not one of the accepted types (detected from its bytes, not its name). */
+  UNSUPPORTED_FILE_TYPE: 415,
+  /** The subject cannot move on: its public notice period has not ended. */
+  NOTICE_NOT_ENDED: 409,
+  /** The subject cannot move on: an objection to its notice has no outcome yet. */
+  OBJECTIONS_UNHANDLED: 409,
+  /** An objection filed outside the notice period. */
+  NOTICE_CLOSED: 409,
+  QUOTA_FULL: 409,
+  /** An occupation or level outside a training centre's certified scope. */
+  OUTSIDE_SCOPE: 422,
+  /** A suspended, revoked or expired training centre has lost its rights. */
+  CENTRE_NOT_ACTIVE: 409,
   NOT_READY: 503,
   INTERNAL: 500,
 };

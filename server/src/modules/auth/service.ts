@@ -58,6 +58,7 @@ export async function login(db: Db, clock: Clock, input: LoginRequest, meta: Req
     role: first.role as Actor['role'],
     organisationId: first.organisationId,
     organisationType: first.organisationType as Actor['organisationType'],
+    departmentKind: first.departmentKind as Actor['departmentKind'],
     regionId: first.regionId,
   };
   await recordAudit({ ...audit, actor }, {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { Locale, OrganisationType, Role } from '@fulcrum/shared';
+import type { DepartmentKind, Locale, OrganisationType, Role } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
 import { memberships, organisations, sessions, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/context.ts';
@@ -53,6 +53,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
       role: memberships.role,
       organisationId: organisations.id,
       organisationType: organisations.type,
+      departmentKind: organisations.departmentKind,
       regionId: organisations.regionId,
     })
     .from(sessions)
@@ -88,6 +89,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
       role: row.role as Role,
       organisationId: row.organisationId,
       organisationType: row.organisationType as OrganisationType,
+      departmentKind: row.departmentKind as DepartmentKind | null,
       regionId: row.regionId,
     },
   };
@@ -112,6 +114,7 @@ export function activeMemberships(db: Db, userId: string) {
       organisationId: organisations.id,
       organisationName: organisations.name,
       organisationType: organisations.type,
+      departmentKind: organisations.departmentKind,
       regionId: organisations.regionId,
       role: memberships.role,
     })

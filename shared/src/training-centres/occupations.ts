@@ -93,3 +93,29 @@ export const scopeField = z
     message: 'each occupation once',
     params: { code: 'DUPLICATE_OCCUPATION' },
   });
+
+/** A certified centre's status as stored; `expired` is computed from the validity date, never stored. */
+export const centreStatuses = ['active', 'conditional', 'suspended', 'revoked'] as const;
+export type CentreStatus = (typeof centreStatuses)[number];
+export const effectiveCentreStatuses = [...centreStatuses, 'expired'] as const;
+export type EffectiveCentreStatus = (typeof effectiveCentreStatuses)[number];
+
+export const centreStatusLabels: Record<EffectiveCentreStatus, { 'zh-CN': string; 'en-US': string }> = {
+  active: { 'zh-CN': '有效', 'en-US': 'Valid' },
+  conditional: { 'zh-CN': '有效（限期整改）', 'en-US': 'Valid (conditional)' },
+  suspended: { 'zh-CN': '暂停', 'en-US': 'Suspended' },
+  revoked: { 'zh-CN': '已撤销', 'en-US': 'Revoked' },
+  expired: { 'zh-CN': '已过期', 'en-US': 'Expired' },
+};
+
+/** What a centre's status is on a date: a stored suspension or revocation wins; past its validity it is expired. */
+export function effectiveCentreStatus(centre: { status: CentreStatus; validUntil: string }, today: string): EffectiveCentreStatus {
+  if (centre.status === 'suspended' || centre.status === 'revoked') return centre.status;
+  return centre.validUntil < today ? 'expired' : centre.status;
+}
+
+/** Only an active or conditionally passed centre within its validity may train and assess (its rights). */
+export const centreHasRights = (centre: { status: CentreStatus; validUntil: string }, today: string) => {
+  const status = effectiveCentreStatus(centre, today);
+  return status === 'active' || status === 'conditional';
+};

@@ -18,7 +18,8 @@ import {
 import type { ErrorIssue } from '@fulcrum/shared';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { systemClock, type Clock } from './lib/clock.ts';
+import { LocalDiskBlobStore, type BlobStore } from './lib/blob-store.ts';
+import { systemClock, type Clock, type ShiftableClock } from './lib/clock.ts';
 import { AppError } from './lib/errors.ts';
 import type { ModuleDeps } from './lib/http.ts';
 import { createMetrics } from './lib/metrics.ts';
@@ -32,11 +33,21 @@ import { peopleRoutes } from './modules/people/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { centreOperationsRoutes } from './modules/centre-operations/routes.ts';
+import { matchingRoutes } from './modules/matching/routes.ts';
+import { clockRoutes } from './modules/system/clock-routes.ts';
+import { attachmentRoutes } from './modules/attachments/routes.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
+import { trainingCentreRoutes } from './modules/training-centres/routes.ts';
 
 export interface BuildOptions {
   database: Database;
-  config: Pick<Config, 'logLevel' | 'trustProxy' | 'allowedOrigins' | 'loginRateLimitPerMinute' | 'webDist'>;
+  config: Pick<Config, 'logLevel' | 'trustProxy' | 'allowedOrigins' | 'loginRateLimitPerMinute' | 'objectionRateLimitPerHour' | 'webDist' | 'dataDir'>;
   clock?: Clock;
+  /** The clock a system administrator may move forward (SHIFTABLE_CLOCK); its routes exist only when given. */
+  shiftableClock?: ShiftableClock;
+  /** Uploaded files' bytes; by default on the local disk under `<dataDir>/blobs`. */
+  blobs?: BlobStore;
   logger?: boolean;
 }
 
@@ -135,7 +146,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
   });
 
-  const deps: ModuleDeps = { database, clock };
+  const deps: ModuleDeps = { database, clock, blobs: options.blobs ?? new LocalDiskBlobStore(path.join(config.dataDir, 'blobs')) };
   await app.register(systemRoutes(deps, metrics.registry));
   await app.register(
     async (api) => {
@@ -146,6 +157,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(userRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(calendarRoutes(deps));
+      await api.register(centreOperationsRoutes(deps));
+      await api.register(matchingRoutes(deps));
+      if (options.shiftableClock) await api.register(clockRoutes(deps, options.shiftableClock));
+      await api.register(attachmentRoutes(deps));
+      await api.register(noticeRoutes(deps, config.objectionRateLimitPerHour));
+      await api.register(trainingCentreRoutes(deps));
       await api.register(systemInfoRoutes(deps));
     },
     { prefix: '/api/v1' },

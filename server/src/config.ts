@@ -14,10 +14,14 @@ export interface Config {
   /** Origins allowed on mutating requests besides the request's own host. */
   allowedOrigins: string[];
   loginRateLimitPerMinute: number;
+  /** Objections to public notices one address may file per hour (lookups: three times as many). */
+  objectionRateLimitPerHour: number;
   bootstrapAdminPassword: string | undefined;
   /** Load the synthetic demo district on the first start with an empty database (default with PGlite; DEMO=1 with DATABASE_URL; DEMO=0 never). */
   demo: boolean;
   webDist: string;
+  /** SHIFTABLE_CLOCK=1: a system administrator may move the server's clock forward (demonstrations, browser tests). */
+  shiftableClock: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,10 +36,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? '') ? Number(env.TRUST_PROXY) : env.TRUST_PROXY === 'true',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    objectionRateLimitPerHour: Number(env.OBJECTION_RATE_LIMIT ?? 10),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     // On by default with the embedded database; with DATABASE_URL (a real installation) only when DEMO=1 is explicit.
     demo: env.DEMO === undefined || env.DEMO.trim() === '' ? !env.DATABASE_URL : !['0', 'false', 'no', 'off'].includes(env.DEMO.trim().toLowerCase()),
     webDist: path.resolve(root, 'web/dist'),
+    shiftableClock: ['1', 'true', 'yes', 'on'].includes((env.SHIFTABLE_CLOCK ?? '').trim().toLowerCase()),
   };
 }
 

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { ShiftableClock } from './lib/clock.ts';
 import { DataDirLockedError, openDatabase } from './db/client.ts';
 import { loadDemo, type DemoSummary } from './demo/generate.ts';
 import { demoBanner, terminalProgress } from './demo/progress.ts';
@@ -36,7 +37,8 @@ if (config.demo && !(await hasAnyUser(database.db))) {
   admin = await ensureBootstrapAdmin(database.db, config.bootstrapAdminPassword, new Date());
 }
 
-const app = await buildApp({ database, config });
+const clock = config.shiftableClock ? new ShiftableClock() : undefined;
+const app = await buildApp({ database, config, clock, shiftableClock: clock });
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
   await app.close();
@@ -49,6 +51,7 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 await app.listen({ port: config.port, host: config.host });
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 console.log(`\nFulcrum 支点 is serving on http://localhost:${config.port}  ·  API docs: http://localhost:${config.port}/api/docs  ·  database: ${where}`);
+if (clock) console.log('SHIFTABLE_CLOCK is on: a system administrator can move this server\'s clock forward (POST /api/v1/system/clock/advance).');
 if (demo) console.log(`\n${demoBanner(demo.summary, demo.seconds, Boolean(config.bootstrapAdminPassword))}`);
 if (admin) {
   console.log(

@@ -4,6 +4,7 @@ import type { Locale } from '@fulcrum/shared';
 import type { Actor, Ctx } from './context.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from '../db/client.ts';
+import type { BlobStore } from './blob-store.ts';
 import { AppError } from './errors.ts';
 import { toXlsx, type Column } from './xlsx.ts';
 import type { Page } from './list.ts';
@@ -33,6 +34,8 @@ export interface RequestSession {
 export interface ModuleDeps {
   database: Database;
   clock: Clock;
+  /** Where uploaded files' bytes live (by SHA-256). */
+  blobs: BlobStore;
 }
 /** The app typed by the zod contracts, so handlers see parsed, typed input. */
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();

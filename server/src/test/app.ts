@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -7,7 +9,7 @@ import { buildApp, CSRF_HEADER, CSRF_HEADER_VALUE } from '../app.ts';
 import { testDatabaseUrl } from '../config.ts';
 import { openPglite, openPostgres, type Database, type Db } from '../db/client.ts';
 import { memberships, organisations, users } from '../db/schema/index.ts';
-import { ManualClock } from '../lib/clock.ts';
+import { ManualClock, type ShiftableClock } from '../lib/clock.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { SESSION_COOKIE } from '../modules/auth/sessions.ts';
 import { seedReference } from '../modules/reference/seed.ts';
@@ -21,6 +23,8 @@ export interface TestApp {
   clock: ManualClock;
   /** The PostgreSQL URL of this file's database, when running on PostgreSQL. */
   databaseUrl: string | undefined;
+  /** The app's data folder (uploaded files under blobs/). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -48,23 +52,30 @@ async function createPostgresDatabase(serverUrl: string) {
  * The app on its own database with migrations applied: in-memory PGlite (or file-backed in dataDir),
  * or a fresh PostgreSQL database when TEST_DATABASE_URL is set.
  */
-export async function buildTestApp(options: { dataDir?: string; loginRateLimitPerMinute?: number; clock?: ManualClock } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { dataDir?: string; loginRateLimitPerMinute?: number; objectionRateLimitPerHour?: number; clock?: ManualClock; /** Serve with this clock and its shifting routes instead. */ shiftableClock?: ShiftableClock } = {},
+): Promise<TestApp> {
   const serverUrl = testDatabaseUrl();
   const pgDatabase = serverUrl ? await createPostgresDatabase(serverUrl) : undefined;
   const database = pgDatabase ? openPostgres(pgDatabase.url) : await openPglite(options.dataDir);
   await database.migrate();
   await seedReference(database.db);
   const clock = options.clock ?? new ManualClock();
+  // Uploaded files go to a folder of this test app's own (removed on close) unless the test gives a data folder.
+  const tempDir = options.dataDir ? undefined : await fs.mkdtemp(path.join(os.tmpdir(), 'fulcrum-test-'));
   const app = await buildApp({
     database,
-    clock,
+    clock: options.shiftableClock ?? clock,
+    shiftableClock: options.shiftableClock,
     logger: false,
     config: {
       logLevel: 'silent',
       trustProxy: false,
       allowedOrigins: [],
       loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,
+      objectionRateLimitPerHour: options.objectionRateLimitPerHour ?? 10_000,
       webDist: path.join(import.meta.dirname, 'no-web-dist'),
+      dataDir: options.dataDir ?? tempDir!,
     },
   });
   return {
@@ -73,10 +84,12 @@ export async function buildTestApp(options: { dataDir?: string; loginRateLimitPe
     db: database.db,
     clock,
     databaseUrl: pgDatabase?.url,
+    dataDir: options.dataDir ?? tempDir!,
     close: async () => {
       await app.close();
       await database.close();
       await pgDatabase?.drop();
+      if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,16 @@ import { roles as declaredRoles, type OrganisationType, type Role } from '@fulcr
 import { auditLog, calendarOverrides, employments, memberships, organisations, people, users } from '../db/schema/index.ts';
 import { syntheticResidentId, syntheticUscc } from '../lib/synthetic-ids.ts';
 import { buildTestApp, Client, createOrganisation, createUser, TEST_PASSWORD, type TestApp } from './app.ts';
+// attachments and notices
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { attachments as attachmentRows, noticeObjections, publicNotices } from '../db/schema/index.ts';
+import { LocalDiskBlobStore } from '../lib/blob-store.ts';
+import { addCalendarDays, shanghaiDateOf } from '../lib/working-days.ts';
+// training centres
+import { selectionBatches, trainingCentreApplications, trainingCentres } from '../db/schema/index.ts';
+// centre operations and matching
+import { centreAnnualReviews, trainingCentreScopes, trainingMatches, trainingNeeds } from '../db/schema/index.ts';
 
 /*
  * The authorisation matrix: every route under /api/v1 × every role × the organisation a record belongs to.
@@ -200,6 +210,19 @@ async function snapshot() {
       (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from memberships r) as memberships,
       (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from industrial_parks r) as parks,
       (select md5(coalesce(string_agg(r::text, '|' order by r.date), '')) from calendar_overrides r) as calendar_overrides,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from attachments r) as attachments,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from public_notices r) as public_notices,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from notice_objections r) as notice_objections,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.key), '')) from system_settings r) as system_settings,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_centre_applications r) as training_centre_applications,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from selection_batches r) as selection_batches,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_centres r) as training_centres,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from skill_assessments r) as skill_assessments,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from centre_trainings r) as centre_trainings,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from centre_annual_reviews r) as centre_annual_reviews,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_needs r) as training_needs,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_matches r) as training_matches,
+      (select count(*) from workflow_events)::text as workflow_events,
       (select md5(coalesce(string_agg(r.token_hash || r.user_id || r.membership_id, '|' order by r.token_hash), '')) from sessions r) as sessions
   `);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
@@ -285,6 +308,224 @@ let loggedOutToken: string | undefined;
 const ORG_SCOPES = ['own', 'sibling', 'far'] as const;
 const LIST_SCOPES = ['none', 'own', 'sibling', 'far'] as const;
 const V1 = '/api/v1';
+
+// --- attachments and notices (fixtures) ----------------------------------------------------------
+/** A 1×1 PNG: real magic bytes for uploads. */
+const MATRIX_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** An attachment owned by an organisation, its bytes in the app's blob store. */
+async function attachmentOf(org: OrgFx) {
+  const sha256 = createHash('sha256').update(MATRIX_PNG).digest('hex');
+  await new LocalDiskBlobStore(path.join(t.dataDir, 'blobs')).put(sha256, MATRIX_PNG);
+  const [row] = await t.db
+    .insert(attachmentRows)
+    .values({ organisationId: org.id, regionId: org.regionId, sha256, size: MATRIX_PNG.length, mime: 'image/png', filename: 'matrix.png' })
+    .returning();
+  return row!.id;
+}
+
+/** A notice published by an organisation (in its region), open today, with one entry. */
+async function noticeOf(org: OrgFx) {
+  const today = shanghaiDateOf(t.clock.now());
+  const [row] = await t.db
+    .insert(publicNotices)
+    .values({
+      regionId: org.regionId, organisationId: org.id, subjectType: 'matrix', subjectId: randomUUID(), title: `Matrix notice ${next()}`, body: '矩阵测试',
+      columns: [{ key: 'name', zh: '名称', en: 'Name' }], entries: [{ ref: 'e1', cells: { name: org.name } }],
+      startsOn: today, endsOn: addCalendarDays(today, 7), workingDays: 5, publishedAt: t.clock.now(),
+    })
+    .returning();
+  return row!;
+}
+const OBJECTOR = { name: '矩阵异议人', residentId: residentId(999), phone: '13912345678' };
+/** An open objection to a notice. */
+async function objectionOf(noticeId: string) {
+  const [row] = await t.db
+    .insert(noticeObjections)
+    .values({ noticeId, referenceCode: `MX${String(next()).padStart(8, '0')}`, objectorName: OBJECTOR.name, objectorResidentId: OBJECTOR.residentId, objectorPhone: OBJECTOR.phone, content: '矩阵测试的异议内容。', filedAt: t.clock.now() })
+    .returning();
+  return row!;
+}
+
+// --- training centres (fixtures) -----------------------------------------------------------------
+const TC_FIELDS = {
+  scope: [{ occupation: 'welder', levels: [4] }],
+  facilities: '矩阵测试实训车间',
+  instructors: [{ name: '矩阵讲师', occupation: 'welder', level: 2 }],
+  annualPlan: '矩阵测试年度培训计划',
+  annualCapacity: 100,
+  pastTraining: [],
+};
+
+/** An organisation's training-centre application in a given state, straight in the database (submitted unless a draft). */
+async function tcApplicationOf(org: OrgFx, status: string, batchId: string | null = null) {
+  const [row] = await t.db
+    .insert(trainingCentreApplications)
+    .values({
+      ...TC_FIELDS,
+      organisationId: org.id,
+      regionId: org.regionId,
+      status,
+      attachmentIds: [await attachmentOf(org)],
+      onsiteCheck: ['onsite_checked', 'approved', 'in_batch'].includes(status) ? { date: shanghaiDateOf(t.clock.now()), findings: '矩阵测试', passed: true } : null,
+      batchId,
+      submittedAt: status === 'draft' ? null : t.clock.now(),
+    })
+    .returning();
+  return row!;
+}
+
+/** A selection batch of an organisation's region in a given state. */
+async function tcBatchOf(org: OrgFx, status: string) {
+  const [row] = await t.db
+    .insert(selectionBatches)
+    .values({ regionId: org.regionId, organisationId: org.id, name: `Matrix batch ${next()}`, year: 2026, quota: 10, opensOn: '2026-01-01', closesOn: '2026-12-31', validityYears: 3, status })
+    .returning();
+  return row!;
+}
+
+/** A batch in notice whose notice has ended without objections, holding one application of the organisation. */
+async function tcBatchReadyToCertify(org: OrgFx) {
+  const batch = await tcBatchOf(org, 'in_notice');
+  const app = await tcApplicationOf(org, 'in_batch', batch.id);
+  const today = shanghaiDateOf(t.clock.now());
+  const [notice] = await t.db
+    .insert(publicNotices)
+    .values({
+      regionId: org.regionId, organisationId: org.id, subjectType: 'selection_batch', subjectId: batch.id, title: `${batch.name} 公示`, body: '矩阵测试',
+      columns: [{ key: 'organisationName', zh: '企业名称', en: 'Enterprise' }], entries: [{ ref: app.id, cells: { organisationName: org.name } }],
+      startsOn: addCalendarDays(today, -10), endsOn: addCalendarDays(today, -1), workingDays: 5, publishedAt: t.clock.now(),
+    })
+    .returning();
+  await t.db.update(selectionBatches).set({ noticeId: notice!.id }).where(eq(selectionBatches.id, batch.id));
+  return batch;
+}
+
+/** An organisation's certified centre, active (one per organisation). */
+async function tcCentreOf(org: OrgFx) {
+  const [existing] = await t.db.select().from(trainingCentres).where(eq(trainingCentres.organisationId, org.id));
+  if (existing) {
+    await t.db.update(trainingCentres).set({ status: 'active' }).where(eq(trainingCentres.id, existing.id));
+    return existing;
+  }
+  const [row] = await t.db
+    .insert(trainingCentres)
+    .values({ organisationId: org.id, regionId: org.regionId, certificateNo: `TC-MATRIX-${org.key.toUpperCase()}`, status: 'active', certifiedOn: '2026-01-05', validUntil: '2029-01-04', annualCapacity: 100 })
+    .returning();
+  return row!;
+}
+const TC_LIST_ROLES = ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin', 'training_manager'] as const satisfies readonly Role[];
+const TC_CENTRE_ROLES = ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin', 'training_manager', 'instructor', 'employee'] as const satisfies readonly Role[];
+const TC_BATCH_ROLES = ['system_admin', 'department_officer', 'department_reviewer'] as const satisfies readonly Role[];
+interface TcApp {
+  id: string;
+  organisationId: string;
+  regionId: string;
+  status: string;
+}
+/** Every listed record belongs to an organisation the actor reaches. */
+const expectTcInReach = (c: Case, items: { organisationId: string; regionId: string }[]) => {
+  for (const item of items) expect(inReach(c.role, c.fx.own, { id: item.organisationId, regionId: item.regionId }), `record of ${item.organisationId} shown to ${c.role}`).toBe(true);
+};
+/** An application transition: a fresh record of the target in the `from` state, the expected state after. */
+const tcTransition = (path: string, allowed: readonly Role[], from: string, to: string, payload?: () => unknown): RouteSpec => ({
+  method: 'POST',
+  url: `${V1}/training-centre-applications/:id/${path}`,
+  allowed,
+  scopes: ORG_SCOPES,
+  request: async ({ target }) => ({ url: `${V1}/training-centre-applications/${(await tcApplicationOf(target, from)).id}/${path}`, payload: payload?.() }),
+  verify: (res, c) => expect(json<TcApp>(res)).toMatchObject({ organisationId: c.target.id, status: to }),
+});
+
+// --- centre operations and matching (fixtures) ---------------------------------------------------
+/** An organisation's certified centre with its rights and welder level 4 in scope (the same row the training-centre entries use). */
+async function opsCentreOf(org: { id: string; regionId: string; key: string }) {
+  let [centre] = await t.db.select().from(trainingCentres).where(eq(trainingCentres.organisationId, org.id));
+  if (centre) await t.db.update(trainingCentres).set({ status: 'active', statusReason: null }).where(eq(trainingCentres.id, centre.id));
+  else {
+    [centre] = await t.db
+      .insert(trainingCentres)
+      .values({ organisationId: org.id, regionId: org.regionId, certificateNo: `TC-MATRIX-${org.key.toUpperCase()}`, status: 'active', certifiedOn: '2026-01-05', validUntil: '2029-01-04', annualCapacity: 100 })
+      .returning();
+  }
+  await t.db.insert(trainingCentreScopes).values({ centreId: centre!.id, occupation: 'welder', level: 4 }).onConflictDoNothing();
+  return centre!;
+}
+let opsProviderOrg: { id: string; regionId: string; key: string } | undefined;
+/** A baodi enterprise outside the plan whose centre is the other side of the matches (never a target). */
+async function opsProvider() {
+  if (!opsProviderOrg) {
+    const org = await createOrganisation(t.db, { type: 'enterprise', regionId: 'baodi', name: 'Matrix provider' });
+    opsProviderOrg = { id: org.id, regionId: org.regionId, key: 'provider' };
+  }
+  return { org: opsProviderOrg, centre: await opsCentreOf(opsProviderOrg) };
+}
+/** The centre's 2026 annual review (filed), created when missing. */
+async function opsReviewOf(org: OrgFx) {
+  const centre = await opsCentreOf(org);
+  const [existing] = await t.db.select().from(centreAnnualReviews).where(and(eq(centreAnnualReviews.centreId, centre.id), eq(centreAnnualReviews.year, 2026)));
+  if (existing) return existing;
+  const figures = { year: 2026, trainings: 0, personTimes: 0, assessments: 0, passed: 0, passRate: null, byOccupation: [], matchesCompleted: 0 };
+  const [row] = await t.db
+    .insert(centreAnnualReviews)
+    .values({ centreId: centre.id, organisationId: org.id, regionId: org.regionId, year: 2026, status: 'filed', figures, narrative: '矩阵测试年度报告', filedAt: t.clock.now() })
+    .returning();
+  return row!;
+}
+/** A training need of an organisation (welder level 4) in a given state. */
+async function opsNeedOf(org: { id: string; regionId: string }, status = 'open') {
+  const [row] = await t.db
+    .insert(trainingNeeds)
+    .values({ organisationId: org.id, regionId: org.regionId, occupation: 'welder', level: 4, headcount: 5, preferredStart: '2026-04-01', preferredEnd: '2026-05-01', status })
+    .returning();
+  return row!;
+}
+/** A match from a requester's fresh need to a centre's organisation, requested or accepted. */
+async function opsMatchOf(requester: { id: string; regionId: string }, centreOrg: { id: string; regionId: string; key: string }, status: 'requested' | 'accepted') {
+  const need = await opsNeedOf(requester, status === 'accepted' ? 'matched' : 'open');
+  const centre = await opsCentreOf(centreOrg);
+  const [row] = await t.db
+    .insert(trainingMatches)
+    .values({
+      needId: need.id, centreId: centre.id, organisationId: requester.id, centreOrganisationId: centreOrg.id, regionId: need.regionId, status,
+      score: { score: 0.5, components: [] }, requestedAt: t.clock.now(), respondedAt: status === 'accepted' ? t.clock.now() : null,
+    })
+    .returning();
+  return row!;
+}
+const OPS_STAFF = ['enterprise_admin', 'training_manager', 'instructor'] as const satisfies readonly Role[];
+const OPS_READ = ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin', 'training_manager', 'instructor'] as const satisfies readonly Role[];
+const OPS_DEPARTMENTS = ['system_admin', 'department_officer', 'department_reviewer'] as const satisfies readonly Role[];
+const NEED_STAFF = ['enterprise_admin', 'training_manager'] as const satisfies readonly Role[];
+const NEED_READ = ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin', 'training_manager'] as const satisfies readonly Role[];
+const MATCH_READ = [...NEED_READ, 'instructor'] as const satisfies readonly Role[];
+interface OpsMatch {
+  id: string;
+  organisationId: string;
+  centreOrganisationId: string;
+  regionId: string;
+  status: string;
+}
+/** Every listed match has the actor's enterprise on one side (departments: the need is of their region). */
+const expectMatchesInReach = (c: Case, items: OpsMatch[]) => {
+  for (const m of items) {
+    const inReachOf = (orgId: string) => inReach(c.role, c.fx.own, { id: orgId, regionId: m.regionId });
+    expect(inReachOf(m.organisationId) || inReachOf(m.centreOrganisationId), `match ${m.id} shown to ${c.role}`).toBe(true);
+  }
+};
+/** A match transition taken by one side: the target's organisation is that side, the other side is the provider. */
+const opsMatchTransition = (path: string, side: 'centre' | 'requester', from: 'requested' | 'accepted', to: string, payload: unknown = {}): RouteSpec => ({
+  method: 'POST',
+  url: `${V1}/training-matches/:id/${path}`,
+  allowed: NEED_STAFF,
+  scopes: ORG_SCOPES,
+  request: async ({ target }) => {
+    const { org: provider } = await opsProvider();
+    const match = side === 'centre' ? await opsMatchOf(provider, target, from) : await opsMatchOf(target, provider, from);
+    return { url: `${V1}/training-matches/${match.id}/${path}`, payload };
+  },
+  verify: (res) => expect(json<OpsMatch>(res).status).toBe(to),
+});
 
 const routes: RouteSpec[] = [
   // --- auth -------------------------------------------------------------------------------------
@@ -728,6 +969,587 @@ const routes: RouteSpec[] = [
     },
     verify: (res) => expect(json<{ source: string }>(res).source).toBe('week_rule'),
   },
+
+  // --- attachments and notices ------------------------------------------------------------------
+  {
+    method: 'POST',
+    url: `${V1}/attachments`,
+    allowed: ROLES,
+    scopes: ['none'],
+    status: 201,
+    request: () => ({ url: `${V1}/attachments`, ...multipartFile(MATRIX_PNG, 'matrix.png') }),
+    verify: (res, c) => expect(json<{ attachment: { organisationId: string; mime: string } }>(res).attachment).toMatchObject({ organisationId: c.fx.own.id, mime: 'image/png' }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/attachments/:id`,
+    allowed: ROLES,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/attachments/${await attachmentOf(target)}` }),
+    verify: (res, c) => expect(json<{ organisationId: string }>(res).organisationId).toBe(c.target.id),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/attachments/:id/content`,
+    allowed: ROLES,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/attachments/${await attachmentOf(target)}/content` }),
+    verify: (res) => expect(res.rawPayload.equals(MATRIX_PNG)).toBe(true),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/notices`,
+    allowed: ['system_admin', 'department_officer', 'department_reviewer'],
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => {
+      if (scope === 'none') return { url: `${V1}/notices?pageSize=100` };
+      const notice = await noticeOf(target);
+      return { url: `${V1}/notices?pageSize=100&q=${encodeURIComponent(notice.title)}` };
+    },
+    verify: (res, c) => {
+      const page = json<Page<{ regionId: string; title: string }>>(res);
+      for (const item of page.items) if (c.role !== 'system_admin') expect(item.regionId, `notice of ${item.regionId} listed for ${c.role}`).toBe(c.fx.own.regionId);
+      if (c.scope !== 'none') expect(page.items).toHaveLength(1);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/notices/:id`,
+    allowed: ['system_admin', 'department_officer', 'department_reviewer'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const notice = await noticeOf(target);
+      await objectionOf(notice.id);
+      return { url: `${V1}/notices/${notice.id}` };
+    },
+    verify: (res, c) => {
+      const body = json<{ organisationId: string; objectionList: { objectorName: string; objectorResidentIdMasked: string }[] }>(res);
+      expect(body.organisationId).toBe(c.target.id);
+      expect(body.objectionList).toEqual([expect.objectContaining({ objectorName: OBJECTOR.name })]);
+      expect(res.body).not.toContain(OBJECTOR.residentId);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/notices/:id/objections/:objectionId/handle`,
+    allowed: ['system_admin', 'department_officer', 'department_reviewer'],
+    // The own organisation is the HRSS bureau: only the publisher's kind of department rules (FIC vs HRSS: notices.test.ts).
+    scopes: ['own', 'far'],
+    labels: { own: ' (own department\'s notice)', far: ' (notice of another region)' },
+    request: async ({ target }) => {
+      const notice = await noticeOf(target);
+      const objection = await objectionOf(notice.id);
+      return { url: `${V1}/notices/${notice.id}/objections/${objection.id}/handle`, payload: { outcome: 'dismissed', note: '矩阵测试处理意见' } };
+    },
+    verify: (res) => expect(json<{ objectionList: { status: string; outcome: string }[] }>(res).objectionList).toEqual([expect.objectContaining({ status: 'handled', outcome: 'dismissed' })]),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/notices/settings`,
+    allowed: ['system_admin', 'department_officer', 'department_reviewer'],
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/notices/settings` }),
+    verify: (res) => expect(json<{ minWorkingDays: number }>(res).minWorkingDays).toBeGreaterThanOrEqual(1),
+  },
+  {
+    method: 'PUT',
+    url: `${V1}/notices/settings`,
+    allowed: ['system_admin'],
+    scopes: ['none'],
+    request: async () => {
+      const current = json<{ minWorkingDays: number }>(await fixtures.get('system_admin')!.client.get(`${V1}/notices/settings`)).minWorkingDays;
+      return { url: `${V1}/notices/settings`, payload: { minWorkingDays: current === 5 ? 6 : 5 } };
+    },
+    verify: async (res, c) => {
+      const saved = json<{ minWorkingDays: number }>(await c.fx.client.get(`${V1}/notices/settings`)).minWorkingDays;
+      expect(json<{ minWorkingDays: number }>(res).minWorkingDays).toBe(saved);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/public/notices`,
+    allowed: 'public',
+    scopes: ['none'],
+    request: async () => {
+      await noticeOf(orgs.get('govA')!);
+      return { url: `${V1}/public/notices?pageSize=100`, client: new Client(t.app) };
+    },
+    verify: (res) => {
+      expect(json<Page<unknown>>(res).total).toBeGreaterThan(0);
+      expect(res.body).not.toContain(OBJECTOR.name);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/public/notices/:id`,
+    allowed: 'public',
+    scopes: ['none'],
+    request: async () => {
+      const notice = await noticeOf(orgs.get('govA')!);
+      await objectionOf(notice.id);
+      return { url: `${V1}/public/notices/${notice.id}`, client: new Client(t.app) };
+    },
+    verify: (res) => {
+      expect(json<{ objections: { open: number } }>(res).objections.open).toBe(1);
+      for (const secret of Object.values(OBJECTOR)) expect(res.body).not.toContain(secret);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/public/notices/:id/objections`,
+    allowed: 'public',
+    scopes: ['none'],
+    status: 201,
+    request: async () => {
+      const notice = await noticeOf(orgs.get('govA')!);
+      return { url: `${V1}/public/notices/${notice.id}/objections`, payload: { ...OBJECTOR, entryRef: 'e1', content: '矩阵测试提交的异议内容。' }, client: new Client(t.app) };
+    },
+    verify: (res) => expect(json<{ referenceCode: string }>(res).referenceCode).toMatch(/^[0-9A-Z]{10}$/),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/public/objections/lookup`,
+    allowed: 'public',
+    scopes: ['none'],
+    writes: false,
+    request: async () => {
+      const objection = await objectionOf((await noticeOf(orgs.get('govA')!)).id);
+      return { url: `${V1}/public/objections/lookup`, payload: { referenceCode: objection.referenceCode, phone: OBJECTOR.phone }, client: new Client(t.app) };
+    },
+    verify: (res) => expect(json<{ status: string }>(res).status).toBe('open'),
+  },
+  // --- training centres -------------------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/training-centre-applications`,
+    allowed: TC_LIST_ROLES,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => {
+      if (scope === 'none') return { url: `${V1}/training-centre-applications?pageSize=100` };
+      await tcApplicationOf(target, 'submitted');
+      return { url: `${V1}/training-centre-applications?pageSize=100&q=${encodeURIComponent(target.name)}` };
+    },
+    verify: (res, c) => {
+      const page = json<Page<TcApp>>(res);
+      expectTcInReach(c, page.items);
+      // Drafts are private to the enterprise (and the system admin).
+      if (c.role === 'department_officer' || c.role === 'department_reviewer') expect(page.items.filter((a) => a.status === 'draft')).toEqual([]);
+      if (c.scope !== 'none') expect(page.items.map((a) => a.organisationId)).toContain(c.target.id);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centre-applications/counts`,
+    allowed: TC_LIST_ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/training-centre-applications/counts` }),
+    verify: async (res, c) => {
+      const counts = json<{ total: number; byStatus: Record<string, number> }>(res);
+      expect(Object.values(counts.byStatus).reduce((a, b) => a + b, 0)).toBe(counts.total);
+      expect(counts.total).toBe(json<Page<unknown>>(await c.fx.client.get(`${V1}/training-centre-applications?pageSize=1`)).total);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/training-centre-applications`,
+    allowed: ['enterprise_admin', 'training_manager'],
+    scopes: ['none'],
+    status: 201,
+    request: async ({ fx }) => {
+      // One open application per enterprise, none while its centre is valid: clear both for this case.
+      await t.db.update(trainingCentreApplications).set({ status: 'withdrawn' }).where(eq(trainingCentreApplications.organisationId, fx.own.id));
+      await t.db.update(trainingCentres).set({ status: 'revoked' }).where(eq(trainingCentres.organisationId, fx.own.id));
+      return { url: `${V1}/training-centre-applications`, payload: { ...TC_FIELDS, attachmentIds: [await attachmentOf(fx.own)] } };
+    },
+    verify: (res, c) => expect(json<TcApp>(res)).toMatchObject({ organisationId: c.fx.own.id, status: 'draft' }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centre-applications/:id`,
+    allowed: TC_LIST_ROLES,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-centre-applications/${(await tcApplicationOf(target, 'submitted')).id}` }),
+    verify: (res, c) => expect(json<TcApp>(res).organisationId).toBe(c.target.id),
+  },
+  {
+    method: 'PATCH',
+    url: `${V1}/training-centre-applications/:id`,
+    allowed: ['enterprise_admin', 'training_manager'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-centre-applications/${(await tcApplicationOf(target, 'draft')).id}`, payload: { annualCapacity: 200 + next() } }),
+    verify: (res) => expect(json<{ annualCapacity: number }>(res).annualCapacity).toBeGreaterThan(200),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centre-applications/:id/history`,
+    allowed: TC_LIST_ROLES,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-centre-applications/${(await tcApplicationOf(target, 'submitted')).id}/history` }),
+    verify: (res) => expect(json<unknown[]>(res)).toEqual([]),
+  },
+  tcTransition('submit', ['enterprise_admin', 'training_manager'], 'draft', 'submitted'),
+  tcTransition('withdraw', ['enterprise_admin', 'training_manager'], 'draft', 'withdrawn'),
+  tcTransition('check-documents', ['department_officer'], 'submitted', 'documents_checked'),
+  tcTransition('onsite-check', ['department_officer'], 'documents_checked', 'onsite_checked', () => ({ date: shanghaiDateOf(t.clock.now()), findings: '矩阵测试现场核查', passed: true })),
+  tcTransition('approve', ['department_reviewer'], 'onsite_checked', 'approved'),
+  tcTransition('return', ['department_officer', 'department_reviewer'], 'submitted', 'returned', () => ({ comment: '矩阵测试退回' })),
+  tcTransition('reject', ['department_officer', 'department_reviewer'], 'submitted', 'rejected', () => ({ comment: '矩阵测试不予通过' })),
+  {
+    method: 'GET',
+    url: `${V1}/selection-batches`,
+    allowed: TC_BATCH_ROLES,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => {
+      if (scope === 'none') return { url: `${V1}/selection-batches?pageSize=100` };
+      return { url: `${V1}/selection-batches?pageSize=100&q=${encodeURIComponent((await tcBatchOf(target, 'open')).name)}` };
+    },
+    verify: (res, c) => {
+      const page = json<Page<{ regionId: string }>>(res);
+      for (const item of page.items) if (c.role !== 'system_admin') expect(item.regionId).toBe(c.fx.own.regionId);
+      if (c.scope !== 'none') expect(page.items).toHaveLength(1);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/selection-batches`,
+    allowed: ['department_officer'],
+    scopes: ['none'],
+    status: 201,
+    request: () => ({ url: `${V1}/selection-batches`, payload: { name: `Matrix new batch ${next()}`, year: 2026, quota: 5, opensOn: '2026-03-01', closesOn: '2026-04-30' } }),
+    verify: (res, c) => expect(json<{ regionId: string; status: string }>(res)).toMatchObject({ regionId: c.fx.own.regionId, status: 'open' }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/selection-batches/:id`,
+    allowed: TC_BATCH_ROLES,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const batch = await tcBatchOf(target, 'open');
+      await tcApplicationOf(target, 'in_batch', batch.id);
+      return { url: `${V1}/selection-batches/${batch.id}` };
+    },
+    verify: (res, c) => expect(json<{ regionId: string; applications: { organisationId: string }[] }>(res).applications.map((a) => a.organisationId)).toEqual([c.target.id]),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/selection-batches/:id/history`,
+    allowed: TC_BATCH_ROLES,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/selection-batches/${(await tcBatchOf(target, 'open')).id}/history` }),
+    verify: (res) => expect(json<unknown[]>(res)).toEqual([]),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/selection-batches/:id/applications`,
+    allowed: ['department_officer'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const batch = await tcBatchOf(target, 'open');
+      return { url: `${V1}/selection-batches/${batch.id}/applications`, payload: { applicationId: (await tcApplicationOf(target, 'approved')).id } };
+    },
+    verify: (res) => expect(json<{ applications: { status: string }[] }>(res).applications.map((a) => a.status)).toEqual(['in_batch']),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/selection-batches/:id/applications/:applicationId/remove`,
+    allowed: ['department_officer'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const batch = await tcBatchOf(target, 'open');
+      const app = await tcApplicationOf(target, 'in_batch', batch.id);
+      return { url: `${V1}/selection-batches/${batch.id}/applications/${app.id}/remove` };
+    },
+    verify: (res) => expect(json<{ applicationCount: number }>(res).applicationCount).toBe(0),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/selection-batches/:id/publish-notice`,
+    allowed: ['department_officer'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const batch = await tcBatchOf(target, 'open');
+      await tcApplicationOf(target, 'in_batch', batch.id);
+      return { url: `${V1}/selection-batches/${batch.id}/publish-notice`, payload: {} };
+    },
+    verify: (res) => expect(json<{ status: string; notice: unknown }>(res)).toMatchObject({ status: 'in_notice', notice: expect.anything() }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/selection-batches/:id/certify`,
+    allowed: ['department_reviewer'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/selection-batches/${(await tcBatchReadyToCertify(target)).id}/certify` }),
+    verify: async (res, c) => {
+      expect(json<{ status: string; counts: unknown }>(res)).toMatchObject({ status: 'certified', counts: { certified: 1, excluded: 0 } });
+      const [centre] = await t.db.select().from(trainingCentres).where(eq(trainingCentres.organisationId, c.target.id));
+      expect(centre!.status).toBe('active');
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/selection-batches/:id/cancel`,
+    allowed: ['department_officer'],
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/selection-batches/${(await tcBatchOf(target, 'open')).id}/cancel`, payload: { comment: '矩阵测试取消' } }),
+    verify: (res) => expect(json<{ status: string }>(res).status).toBe('cancelled'),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centres`,
+    allowed: TC_CENTRE_ROLES,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => {
+      if (scope === 'none') return { url: `${V1}/training-centres?pageSize=100` };
+      return { url: `${V1}/training-centres?pageSize=100&q=${encodeURIComponent((await tcCentreOf(target)).certificateNo)}` };
+    },
+    verify: (res, c) => {
+      const page = json<Page<{ organisationId: string; regionId: string }>>(res);
+      expectTcInReach(c, page.items);
+      if (c.scope !== 'none') expect(page.items.map((i) => i.organisationId)).toEqual([c.target.id]);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centres/mine`,
+    allowed: ['enterprise_admin', 'training_manager', 'instructor', 'employee'],
+    scopes: ['none'],
+    request: async ({ fx }) => {
+      if (fx.own.type === 'enterprise') await tcCentreOf(fx.own);
+      return { url: `${V1}/training-centres/mine` };
+    },
+    verify: (res, c) => expect(json<{ organisationId: string }>(res).organisationId).toBe(c.fx.own.id),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centres/stats`,
+    allowed: TC_CENTRE_ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/training-centres/stats?from=2026-01-01&to=2100-12-31&groupBy=region` }),
+    // Counted over the same reach as the list: every centre listed but the revoked ones.
+    verify: async (res, c) => {
+      const stats = json<{ total: number; groups: { total: number }[] }>(res);
+      expect(stats.groups.reduce((sum, g) => sum + g.total, 0)).toBe(stats.total);
+      const all = json<Page<unknown>>(await c.fx.client.get(`${V1}/training-centres?pageSize=1`)).total;
+      const revoked = json<Page<unknown>>(await c.fx.client.get(`${V1}/training-centres?pageSize=1&effectiveStatus=revoked`)).total;
+      expect(stats.total).toBe(all - revoked);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centres/:id`,
+    allowed: TC_CENTRE_ROLES,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-centres/${(await tcCentreOf(target)).id}` }),
+    verify: (res, c) => expect(json<{ organisationId: string }>(res).organisationId).toBe(c.target.id),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/public/training-centres/:certificateNo`,
+    allowed: 'public',
+    scopes: ['none'],
+    request: async () => ({ url: `${V1}/public/training-centres/${(await tcCentreOf(orgs.get('entA')!)).certificateNo.toLowerCase()}`, client: new Client(t.app) }),
+    verify: (res) => expect(json<{ organisationName: string; effectiveStatus: string }>(res)).toMatchObject({ organisationName: 'Matrix entA', effectiveStatus: 'active' }),
+  },
+  // --- centre operations ------------------------------------------------------------------------
+  {
+    method: 'POST',
+    url: `${V1}/training-centres/:id/assessments`,
+    allowed: OPS_STAFF,
+    scopes: ORG_SCOPES,
+    status: 201,
+    request: async ({ target }) => ({
+      url: `${V1}/training-centres/${(await opsCentreOf(target)).id}/assessments`,
+      payload: { name: '矩阵学员', residentId: residentId(next()), occupation: 'welder', level: 4, assessedOn: shanghaiDateOf(t.clock.now()), score: 90, passed: true },
+    }),
+    verify: async (res, c) => {
+      const body = json<{ centreId: string; certificateNo: string }>(res);
+      expect(body.centreId).toBe((await opsCentreOf(c.target)).id);
+      expect(body.certificateNo).toMatch(/-2026-\d{5}$/);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centres/:id/assessments`,
+    allowed: OPS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-centres/${(await opsCentreOf(target)).id}/assessments` }),
+    verify: async (res, c) => {
+      const centreId = (await opsCentreOf(c.target)).id;
+      for (const item of json<Page<{ centreId: string; residentIdMasked: string }>>(res).items) expect(item).toMatchObject({ centreId, residentIdMasked: expect.stringContaining('*') });
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/training-centres/:id/trainings`,
+    allowed: OPS_STAFF,
+    scopes: ORG_SCOPES,
+    status: 201,
+    request: async ({ target }) => {
+      const today = shanghaiDateOf(t.clock.now());
+      return { url: `${V1}/training-centres/${(await opsCentreOf(target)).id}/trainings`, payload: { occupation: 'welder', level: 4, title: '矩阵培训班', startsOn: today, endsOn: today, traineeCount: 3 } };
+    },
+    verify: async (res, c) => expect(json<{ centreId: string }>(res).centreId).toBe((await opsCentreOf(c.target)).id),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centres/:id/trainings`,
+    allowed: OPS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-centres/${(await opsCentreOf(target)).id}/trainings?year=2026` }),
+    verify: async (res, c) => {
+      const centreId = (await opsCentreOf(c.target)).id;
+      for (const item of json<Page<{ centreId: string }>>(res).items) expect(item.centreId).toBe(centreId);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centres/:id/annual-figures`,
+    allowed: OPS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-centres/${(await opsCentreOf(target)).id}/annual-figures?year=2026` }),
+    verify: (res) => expect(json<{ year: number; trainings: number }>(res)).toMatchObject({ year: 2026, trainings: expect.any(Number) }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/training-centres/:id/annual-reviews`,
+    allowed: NEED_STAFF,
+    scopes: ORG_SCOPES,
+    status: 201,
+    request: async ({ target }) => {
+      // One report per centre and year: clear this year's for the case.
+      const centre = await opsCentreOf(target);
+      await t.db.delete(centreAnnualReviews).where(and(eq(centreAnnualReviews.centreId, centre.id), eq(centreAnnualReviews.year, 2026)));
+      return { url: `${V1}/training-centres/${centre.id}/annual-reviews`, payload: { year: 2026, narrative: '矩阵测试年度报告正文。' } };
+    },
+    verify: (res, c) => expect(json<{ organisationId: string; status: string }>(res)).toMatchObject({ organisationId: c.target.id, status: 'filed' }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-centres/:id/annual-reviews`,
+    allowed: OPS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-centres/${(await opsReviewOf(target)).centreId}/annual-reviews` }),
+    verify: (res, c) => expect(json<{ organisationId: string; year: number }[]>(res)).toEqual([expect.objectContaining({ organisationId: c.target.id, year: 2026 })]),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/annual-reviews`,
+    allowed: OPS_DEPARTMENTS,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => ({ url: `${V1}/annual-reviews?pageSize=100${scope === 'none' ? '' : `&centreId=${(await opsReviewOf(target)).centreId}`}` }),
+    verify: (res, c) => {
+      const items = json<Page<{ organisationId: string; regionId: string }>>(res).items;
+      expectTcInReach(c, items);
+      if (c.scope !== 'none') expect(items.map((r) => r.organisationId)).toEqual([c.target.id]);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/annual-reviews/:id`,
+    allowed: OPS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/annual-reviews/${(await opsReviewOf(target)).id}` }),
+    verify: (res, c) => expect(json<{ organisationId: string; history: unknown[] }>(res)).toMatchObject({ organisationId: c.target.id, history: expect.any(Array) }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/annual-reviews/:id/decide`,
+    allowed: OPS_DEPARTMENTS,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/annual-reviews/${(await opsReviewOf(target)).id}/decide`, payload: { decision: 'pass' } }),
+    verify: (res) => expect(json<{ decision: string; centreStatus: string }>(res)).toMatchObject({ decision: 'pass', centreStatus: 'active' }),
+  },
+
+  // --- matching ---------------------------------------------------------------------------------
+  {
+    method: 'POST',
+    url: `${V1}/training-needs`,
+    allowed: NEED_STAFF,
+    scopes: ['none'],
+    status: 201,
+    request: () => ({ url: `${V1}/training-needs`, payload: { occupation: 'welder', level: 4, headcount: 5, preferredStart: '2026-04-01', preferredEnd: '2026-05-01' } }),
+    verify: (res, c) => expect(json<{ organisationId: string; status: string }>(res)).toMatchObject({ organisationId: c.fx.own.id, status: 'open' }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-needs`,
+    allowed: NEED_READ,
+    scopes: ['none'],
+    request: async ({ fx }) => {
+      await opsNeedOf(fx.own);
+      return { url: `${V1}/training-needs?pageSize=100` };
+    },
+    verify: (res, c) => {
+      const items = json<Page<{ organisationId: string; regionId: string }>>(res).items;
+      expectTcInReach(c, items);
+      expect(items.map((n) => n.organisationId)).toContain(c.fx.own.id);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-needs/:id`,
+    allowed: NEED_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-needs/${(await opsNeedOf(target)).id}` }),
+    verify: (res, c) => expect(json<{ organisationId: string; matches: unknown[] }>(res)).toMatchObject({ organisationId: c.target.id, matches: [] }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/training-needs/:id/cancel`,
+    allowed: NEED_STAFF,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-needs/${(await opsNeedOf(target)).id}/cancel`, payload: {} }),
+    verify: (res) => expect(json<{ status: string }>(res).status).toBe('cancelled'),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-needs/:id/proposals`,
+    allowed: NEED_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      await opsProvider();
+      return { url: `${V1}/training-needs/${(await opsNeedOf(target)).id}/proposals` };
+    },
+    verify: async (res, c) => {
+      const ids = json<{ centreId: string; organisationId: string }[]>(res).map((p) => p.organisationId);
+      expect(ids).toContain((await opsProvider()).org.id);
+      expect(ids).not.toContain(c.target.id);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/training-needs/:id/matches`,
+    allowed: NEED_STAFF,
+    scopes: ORG_SCOPES,
+    status: 201,
+    request: async ({ target }) => ({ url: `${V1}/training-needs/${(await opsNeedOf(target)).id}/matches`, payload: { centreId: (await opsProvider()).centre.id } }),
+    verify: async (res, c) => expect(json<OpsMatch>(res)).toMatchObject({ organisationId: c.target.id, centreOrganisationId: (await opsProvider()).org.id, status: 'requested' }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-matches`,
+    allowed: MATCH_READ,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/training-matches?pageSize=100` }),
+    verify: (res, c) => expectMatchesInReach(c, json<Page<OpsMatch>>(res).items),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/training-matches/:id`,
+    allowed: MATCH_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/training-matches/${(await opsMatchOf(target, (await opsProvider()).org, 'requested')).id}` }),
+    verify: (res, c) => expect(json<OpsMatch & { results: { assessed: number } }>(res)).toMatchObject({ organisationId: c.target.id, results: { assessed: 0 } }),
+  },
+  opsMatchTransition('accept', 'centre', 'requested', 'accepted'),
+  opsMatchTransition('decline', 'centre', 'requested', 'declined', { comment: '矩阵测试拒绝' }),
+  opsMatchTransition('cancel', 'requester', 'requested', 'cancelled'),
+  opsMatchTransition('complete', 'centre', 'accepted', 'completed'),
 ];
 
 // ---------------------------------------------------------------------------------------------

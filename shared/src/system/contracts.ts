@@ -18,3 +18,11 @@ export const systemInfo = z.object({
   demoAccounts: z.array(demoAccount).optional().describe('the demo sign-ins, one per role; only while the demo is loaded'),
 });
 export type SystemInfo = z.infer<typeof systemInfo>;
+
+/** The server clock of an installation started with SHIFTABLE_CLOCK=1 (demonstrations and browser tests). */
+export const clockState = z.object({
+  now: z.iso.datetime({ offset: true }),
+  offsetDays: z.number().describe('how far the clock runs ahead of real time, in days'),
+});
+export type ClockState = z.infer<typeof clockState>;
+export const advanceClockRequest = z.strictObject({ days: z.number().int().min(1).max(400) });

@@ -19,6 +19,24 @@ const consoleRoutes: RouteObject[] = [
   { path: 'employees/import', ...page(() => import('../features/people/pages/employee-import-page.tsx')) },
   { path: 'users', ...page(() => import('../features/users/pages/users-page.tsx')) },
   { path: 'audit', ...page(() => import('../features/audit/pages/audit-page.tsx')) },
+  // --- centre operations and resource matching ---
+  { path: 'my-training-centre/:tab?', ...page(() => import('../features/centre-operations/pages/my-training-centre-page.tsx')) },
+  { path: 'annual-reviews', ...page(() => import('../features/centre-operations/pages/annual-reviews-page.tsx')) },
+  { path: 'training-needs', ...page(() => import('../features/matching/pages/training-needs-page.tsx')) },
+  { path: 'training-needs/:id', ...page(() => import('../features/matching/pages/training-need-detail-page.tsx')) },
+  { path: 'matching', ...page(() => import('../features/matching/pages/matching-board-page.tsx')) },
+  // --- training-centre certification ---
+  { path: 'training-centre/application', ...page(() => import('../features/training-centres/pages/application-page.tsx')) },
+  { path: 'training-centre-applications', ...page(() => import('../features/training-centres/pages/review-queue-page.tsx')) },
+  { path: 'training-centre-applications/:id', ...page(() => import('../features/training-centres/pages/review-detail-page.tsx')) },
+  { path: 'selection-batches', ...page(() => import('../features/training-centres/pages/batch-list-page.tsx')) },
+  { path: 'selection-batches/:id', ...page(() => import('../features/training-centres/pages/batch-detail-page.tsx')) },
+  { path: 'training-centres', ...page(() => import('../features/training-centres/pages/centre-list-page.tsx')) },
+  { path: 'training-centres/:id', ...page(() => import('../features/training-centres/pages/centre-detail-page.tsx')) },
+  // --- public notices and the working-day calendar ---
+  { path: 'notices', ...page(() => import('../features/notices/pages/notice-list-page.tsx')) },
+  { path: 'notices/:id', ...page(() => import('../features/notices/pages/notice-detail-page.tsx')) },
+  { path: 'calendar', ...page(() => import('../features/calendar/pages/calendar-page.tsx')) },
   { path: 'account/password', ...page(() => import('../features/auth/pages/change-password-page.tsx')) },
 ];
 
@@ -41,6 +59,27 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     element: <RequireSession kind="mobile" />,
     children: [{ ...page(() => import('./layouts/mobile-layout.tsx')), children: mobileRoutes }],
+  },
+  // Pages anyone may open without signing in, in the public layout: add further public pages to this group's children.
+  {
+    path: '/public',
+    errorElement: <RouteError />,
+    ...page(() => import('./layouts/public-layout.tsx')),
+    children: [
+      { path: 'notices', ...page(() => import('../features/notices/pages/public-notice-list-page.tsx')) },
+      { path: 'notices/:id', ...page(() => import('../features/notices/pages/public-notice-page.tsx')) },
+      // Certificate verification: the QR code on a training centre's certificate opens it.
+      { path: 'training-centres/:certificateNo?', ...page(() => import('../features/training-centres/pages/public-centre-page.tsx')) },
+    ],
+  },
+  // A notice laid out for an A4 notice board (no sign-in: it prints what the public page shows), with a QR code to it.
+  { path: '/print/notices/:id', errorElement: <RouteError />, ...page(() => import('../features/notices/pages/print-notice-page.tsx')) },
+  // The printable certificate: signed in, outside the console layout (A4, nothing but the certificate).
+  {
+    path: '/print/training-centres/:id',
+    errorElement: <RouteError />,
+    element: <RequireSession kind="console" />,
+    children: [{ index: true, ...page(() => import('../features/training-centres/pages/certificate-print-page.tsx')) }],
   },
   { path: '/', element: <HomeRedirect /> },
   { path: '*', element: <Navigate to="/" replace /> },

@@ -17,17 +17,27 @@ const audit: NavItem = { key: 'audit', path: '/console/audit' };
 const myOrganisation: NavItem = { key: 'myOrganisation', path: '/console/my-organisation' };
 const employees: NavItem = { key: 'employees', path: '/console/employees' };
 const employeeImport: NavItem = { key: 'employeeImport', path: '/console/employees/import' };
+const myTrainingCentre: NavItem = { key: 'myTrainingCentre', path: '/console/my-training-centre' };
+const trainingNeeds: NavItem = { key: 'trainingNeeds', path: '/console/training-needs' };
+const annualReviews: NavItem = { key: 'annualReviews', path: '/console/annual-reviews' };
+const matching: NavItem = { key: 'matching', path: '/console/matching' };
+const trainingCentreApplication: NavItem = { key: 'trainingCentreApplication', path: '/console/training-centre/application' };
+const trainingCentreApplications: NavItem = { key: 'trainingCentreApplications', path: '/console/training-centre-applications' };
+const selectionBatches: NavItem = { key: 'selectionBatches', path: '/console/selection-batches' };
+const trainingCentres: NavItem = { key: 'trainingCentres', path: '/console/training-centres' };
+const notices: NavItem = { key: 'notices', path: '/console/notices' };
+const calendar: NavItem = { key: 'calendar', path: '/console/calendar' };
 const mobileHome: NavItem = { key: 'home', path: '/m' };
 const me: NavItem = { key: 'me', path: '/m/me' };
 
 /** Each role's workbench: employees and students get the phone layout, everyone else the console, each with their own menu. */
 export const workbenches: Record<Role, { kind: 'console' | 'mobile'; menu: NavItem[] }> = {
-  system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit] },
-  department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit] },
-  department_reviewer: { kind: 'console', menu: [home, enterprises, people] },
-  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit] },
-  training_manager: { kind: 'console', menu: [home, employees, employeeImport] },
-  instructor: { kind: 'console', menu: [home, myOrganisation] },
+  system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, notices, calendar] },
+  department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, notices, calendar] },
+  department_reviewer: { kind: 'console', menu: [home, enterprises, people, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, notices] },
+  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds] },
+  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds] },
+  instructor: { kind: 'console', menu: [home, myOrganisation, myTrainingCentre] },
   chamber_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit] },
   mediator: { kind: 'console', menu: [home, myOrganisation] },
   university_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit] },

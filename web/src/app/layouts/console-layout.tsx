@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -10,6 +10,15 @@ import {
   IdcardOutlined,
   TeamOutlined,
   UserOutlined,
+  FormOutlined,
+  FileSearchOutlined,
+  OrderedListOutlined,
+  SafetyCertificateOutlined,
+  NodeIndexOutlined,
+  FileDoneOutlined,
+  PartitionOutlined,
+  NotificationOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -28,6 +37,16 @@ const icons: Record<NavKey, React.ReactNode> = {
   users: <UserOutlined />,
   audit: <AuditOutlined />,
   me: <UserOutlined />,
+  trainingCentreApplication: <FormOutlined />,
+  trainingCentreApplications: <FileSearchOutlined />,
+  selectionBatches: <OrderedListOutlined />,
+  trainingCentres: <BankOutlined />,
+  myTrainingCentre: <SafetyCertificateOutlined />,
+  trainingNeeds: <NodeIndexOutlined />,
+  annualReviews: <FileDoneOutlined />,
+  matching: <PartitionOutlined />,
+  notices: <NotificationOutlined />,
+  calendar: <CalendarOutlined />,
 };
 
 /** The console every officer and organisation administrator works in: a menu of their role, the header, the page. */
@@ -36,13 +55,25 @@ export default function ConsoleLayout() {
   const session = useActor();
   const navigate = useNavigate();
   const location = useLocation();
-  const [collapsed, setCollapsed] = useState(false);
+  // On a phone-sized screen the menu folds away entirely (a tab opens it) and the header keeps only what fits.
+  const narrow = Grid.useBreakpoint().md === false;
+  const [collapsed, setCollapsed] = useState(narrow);
   const menu = workbenches[session.activeMembership.role].menu;
   const selected = [...menu].sort((a, b) => b.path.length - a.path.length).find((item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="md"
+        onBreakpoint={setCollapsed}
+        collapsedWidth={narrow ? 0 : 80}
+        zeroWidthTriggerStyle={{ top: 12 }}
+        width={208}
+        theme="dark"
+      >
         <div style={{ color: '#fff', fontSize: collapsed ? 16 : 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>
           {collapsed ? t('app.name') : t('app.fullName').split(' · ')[0]}
         </div>
@@ -52,22 +83,37 @@ export default function ConsoleLayout() {
           data-testid="main-menu"
           selectedKeys={selected ? [selected.key] : []}
           items={menu.map((item) => ({ key: item.key, icon: icons[item.key], label: t(`nav.${item.key}`) }))}
-          onClick={({ key }) => navigate(menu.find((m) => m.key === key)!.path)}
+          onClick={({ key }) => {
+            navigate(menu.find((m) => m.key === key)!.path);
+            if (narrow) setCollapsed(true);
+          }}
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
-          <Space>
-            <Typography.Text strong>{t('app.fullName')}</Typography.Text>
-            <DemoBadge />
-          </Space>
-          <Space size="small">
-            <MembershipSwitcher />
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: narrow ? 'flex-end' : 'space-between',
+            borderBottom: '1px solid #f0f0f0',
+            // A phone-sized header wraps onto a second line, clear of the menu's tab on the left.
+            ...(narrow ? { height: 'auto', lineHeight: '32px', padding: '8px 8px 8px 48px', flexWrap: 'wrap' as const } : { padding: '0 16px' }),
+          }}
+        >
+          {!narrow && (
+            <Space>
+              <Typography.Text strong>{t('app.fullName')}</Typography.Text>
+              <DemoBadge />
+            </Space>
+          )}
+          <Space size="small" wrap style={{ justifyContent: 'flex-end' }}>
+            <MembershipSwitcher compact={narrow} />
             <LanguageSwitch signedIn />
             <UserMenu passwordPath="/console/account/password" />
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 16 }}>
+        <Layout.Content style={{ margin: narrow ? 8 : 16, minWidth: 0 }}>
           <Suspense fallback={<Spin />}>
             <Outlet />
           </Suspense>

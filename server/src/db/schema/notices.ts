@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
 import { organisations } from './registry.ts';
 
@@ -67,7 +67,7 @@ export const noticeObjections = pgTable(
   },
   (t) => [
     index('notice_objections_notice').on(t.noticeId, t.filedAt),
-    index('notice_objections_reference').on(t.referenceCode),
+    uniqueIndex('notice_objections_reference').on(t.referenceCode),
     check('notice_objections_status', sql`${t.status} in ('open', 'handled')`),
     check('notice_objections_outcome', sql`${t.outcome} is null or ${t.outcome} in ('upheld', 'dismissed')`),
   ],

@@ -63,5 +63,5 @@ describe('backup and restore', () => {
     expect(await snapshot(t)).toEqual(before);
     await t.close();
     expect(fs.readdirSync(dataDir).some((f) => f.startsWith('pgdata.before-restore-'))).toBe(true);
-  });
+  }, 120_000);
 });

@@ -26,5 +26,5 @@ describe('the DATA_DIR lock', () => {
     const second = await openPglite(dataDir);
     await second.ping();
     await second.close();
-  });
+  }, 120_000);
 });

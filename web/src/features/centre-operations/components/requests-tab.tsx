@@ -69,10 +69,10 @@ function RequestCard({ match, onAnswer }: { match: TrainingMatch; onAnswer: (ans
           { key: 'location', label: t('centreOps.requests.location'), children: match.need.location ?? '—' },
           { key: 'requestedAt', label: t('centreOps.requests.requestedAt'), children: when(match.requestedAt) },
           { key: 'score', label: t('centreOps.requests.score'), children: percent(match.score, locale) },
-          ...(match.message ? [{ key: 'message', label: t('centreOps.requests.message'), children: match.message, span: 3 }] : []),
-          ...(match.responseNote ? [{ key: 'responseNote', label: t('centreOps.requests.responseNote'), children: match.responseNote, span: 3 }] : []),
+          ...(match.message ? [{ key: 'message', label: t('centreOps.requests.message'), children: match.message, span: 'filled' as const }] : []),
+          ...(match.responseNote ? [{ key: 'responseNote', label: t('centreOps.requests.responseNote'), children: match.responseNote, span: 'filled' as const }] : []),
           ...(match.status === 'accepted' || match.status === 'completed'
-            ? [{ key: 'results', label: t('centreOps.requests.results'), children: <MatchResults match={match} />, span: 3 }]
+            ? [{ key: 'results', label: t('centreOps.requests.results'), children: <MatchResults match={match} />, span: 'filled' as const }]
             : []),
         ]}
       />

@@ -45,7 +45,7 @@ export default function AnnualReviewsPage() {
       title: t('centreOps.reviews.organisation'),
       sorter: true,
       sortOrder: list.sortOrderOf('organisationName'),
-      width: 240,
+      width: 220,
       fixed: wide ? 'left' : undefined,
       render: (_, r) => (
         <Typography.Link onClick={() => setOpen(r.id)} data-testid="review-open">
@@ -53,26 +53,26 @@ export default function AnnualReviewsPage() {
         </Typography.Link>
       ),
     },
-    { key: 'certificateNo', title: t('centreOps.reviews.certificateNo'), width: 170, render: (_, r) => <Typography.Text style={{ fontFamily: 'monospace' }}>{r.certificateNo}</Typography.Text> },
-    { key: 'year', title: t('centreOps.reviews.year'), dataIndex: 'year', width: 80, sorter: true, sortOrder: list.sortOrderOf('year') },
-    { key: 'filedAt', title: t('centreOps.reviews.filedAt'), width: 150, sorter: true, sortOrder: list.sortOrderOf('filedAt'), render: (_, r) => dayjs(r.filedAt).format('YYYY-MM-DD HH:mm') },
+    { key: 'certificateNo', title: t('centreOps.reviews.certificateNo'), width: 160, render: (_, r) => <Typography.Text style={{ fontFamily: 'monospace' }}>{r.certificateNo}</Typography.Text> },
+    { key: 'year', title: t('centreOps.reviews.year'), dataIndex: 'year', width: 70, sorter: true, sortOrder: list.sortOrderOf('year') },
+    { key: 'filedAt', title: t('centreOps.reviews.filedAt'), width: 140, sorter: true, sortOrder: list.sortOrderOf('filedAt'), render: (_, r) => dayjs(r.filedAt).format('YYYY-MM-DD HH:mm') },
     {
       key: 'dueOn',
       title: t('centreOps.reviews.dueOn'),
-      width: 120,
+      width: 110,
       render: (_, r) =>
         r.status === 'filed' && r.dueOn ? <Typography.Text type={r.overdue ? 'danger' : undefined} strong={r.overdue}>{r.dueOn}</Typography.Text> : '—',
     },
-    { key: 'status', title: t('centreOps.reviews.status'), width: 140, render: (_, r) => <ReviewStatusTag review={r} /> },
-    { key: 'decision', title: t('centreOps.reviews.decision'), width: 110, render: (_, r) => (r.decision ? <DecisionTag decision={r.decision} /> : '—') },
+    { key: 'status', title: t('centreOps.reviews.status'), width: 120, render: (_, r) => <ReviewStatusTag review={r} /> },
+    { key: 'decision', title: t('centreOps.reviews.decision'), width: 100, render: (_, r) => (r.decision ? <DecisionTag decision={r.decision} /> : '—') },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 130,
+      width: 110,
       fixed: wide ? 'right' : undefined,
       render: (_, r) => (
         <Button size="small" type={r.availableTransitions.includes('decide') && r.status === 'filed' ? 'primary' : 'default'} onClick={() => setOpen(r.id)}>
-          {r.availableTransitions.includes('decide') && r.status === 'filed' ? t('centreOps.reviews.decide') : t('centreOps.reviews.open')}
+          {r.availableTransitions.includes('decide') && r.status === 'filed' ? t('centreOps.reviews.decideShort') : t('centreOps.reviews.open')}
         </Button>
       ),
     },
@@ -120,8 +120,7 @@ export default function AnnualReviewsPage() {
           rowKey="id"
           data-testid="reviews-table"
           columns={columns}
-          onRow={(r) => ({ style: r.status === 'filed' && r.overdue ? { background: '#fff1f0' } : undefined })}
-          scroll={{ x: 1140 }}
+          scroll={{ x: 1030 }}
         />
       </Card>
       <ReviewDrawer id={open} onClose={() => setOpen(null)} />

@@ -1,4 +1,4 @@
-import { Badge, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -59,7 +59,9 @@ export function BoardColumn({
       title={
         <Flex gap={8} align="center">
           <span>{title}</span>
-          <Badge count={total ?? 0} showZero color="#1f5fbf" overflowCount={9999} data-testid={`${testId}-count`} />
+          <Tag color="blue" style={{ margin: 0 }} data-testid={`${testId}-count`}>
+            {total ?? '—'}
+          </Tag>
         </Flex>
       }
       styles={{ body: { background: '#fafafa', padding: 8 } }}

@@ -3,6 +3,7 @@ import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TrainingProposal } from '@fulcrum/shared';
 import { useLocale } from '../../../lib/session.ts';
+import { useParkName } from '../api/use-parks.ts';
 import { percent } from './labels.ts';
 import { ScoreBreakdown } from './score-breakdown.tsx';
 import { MatchStatusTag } from './status-tags.tsx';
@@ -11,6 +12,8 @@ import { MatchStatusTag } from './status-tags.tsx';
 export function ProposalCard({ rank, proposal, mayRequest, onRequest }: { rank: number; proposal: TrainingProposal; mayRequest: boolean; onRequest: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const parkName = useParkName();
+  const park = parkName(proposal.industrialParkId, proposal.industrialParkName);
   return (
     <Card size="small" data-testid="proposal">
       <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginBottom: 12 }}>
@@ -23,7 +26,7 @@ export function ProposalCard({ rank, proposal, mayRequest, onRequest }: { rank: 
           </Space>
           <Typography.Text type="secondary">
             <span style={{ fontFamily: 'monospace' }}>{proposal.certificateNo}</span>
-            {proposal.industrialParkName ? ` · ${proposal.industrialParkName}` : ''}
+            {park ? ` · ${park}` : ''}
           </Typography.Text>
         </Space>
         <Flex align="center" gap={16}>

@@ -10,6 +10,7 @@ import { errorTextIn } from '../../../lib/form-feedback.ts';
 import { errorText } from '../../../lib/forms.ts';
 import { useActor, useLocale } from '../../../lib/session.ts';
 import { useCancelNeed } from '../api/use-cancel-need.ts';
+import { useParkName } from '../api/use-parks.ts';
 import { useMatch } from '../api/use-match.ts';
 import { useProposals } from '../api/use-proposals.ts';
 import { useTrainingNeed } from '../api/use-training-need.ts';
@@ -112,6 +113,7 @@ function NeedMatches({ matches, onOpen }: { matches: TrainingMatch[]; onOpen: (i
 function NeedDetails({ need }: { need: TrainingNeedDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const parkName = useParkName();
   return (
     <Descriptions
       size="small"
@@ -123,10 +125,10 @@ function NeedDetails({ need }: { need: TrainingNeedDetail }) {
         { key: 'level', label: t('matching.fields.level'), children: levelName(need.level, locale) },
         { key: 'headcount', label: t('matching.fields.headcount'), children: t('matching.headcountValue', { count: need.headcount }) },
         { key: 'period', label: t('matching.fields.period'), children: `${need.preferredStart} ~ ${need.preferredEnd}` },
-        { key: 'park', label: t('matching.fields.park'), children: need.industrialParkName ?? '—' },
+        { key: 'park', label: t('matching.fields.park'), children: parkName(need.industrialParkId, need.industrialParkName) ?? '—' },
         { key: 'location', label: t('matching.fields.location'), children: need.location ?? '—' },
         { key: 'createdAt', label: t('matching.fields.createdAt'), children: when(need.createdAt) },
-        ...(need.note ? [{ key: 'note', label: t('matching.fields.note'), children: need.note, span: 3 }] : []),
+        ...(need.note ? [{ key: 'note', label: t('matching.fields.note'), children: need.note, span: 'filled' as const }] : []),
       ]}
     />
   );

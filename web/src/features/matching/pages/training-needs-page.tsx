@@ -9,6 +9,7 @@ import { ListTable } from '../../../components/list-table.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useListState } from '../../../lib/list.ts';
 import { useLocale } from '../../../lib/session.ts';
+import { useParkName } from '../api/use-parks.ts';
 import { useTrainingNeeds } from '../api/use-training-needs.ts';
 import { levelName, occupationName, occupationOptions } from '../components/labels.ts';
 import { NeedFormModal } from '../components/need-form-modal.tsx';
@@ -24,6 +25,7 @@ export default function TrainingNeedsPage() {
   const list = useListState(filterKeys, { sortKeys: trainingNeedSortKeys, sort: '-createdAt' });
   const needs = useTrainingNeeds(list.query);
   const [posting, setPosting] = useState(false);
+  const parkName = useParkName();
   // Fixed columns would leave a phone no room for the rest.
   const wide = Grid.useBreakpoint().md !== false;
   const set = (patch: Record<string, string | undefined>) => list.setFilters({ ...list.state.filters, ...patch });
@@ -50,7 +52,7 @@ export default function TrainingNeedsPage() {
       sortOrder: list.sortOrderOf('preferredStart'),
       render: (_, n) => `${n.preferredStart} ~ ${n.preferredEnd}`,
     },
-    { key: 'park', title: t('matching.fields.park'), width: 180, render: (_, n) => n.industrialParkName ?? '—' },
+    { key: 'park', title: t('matching.fields.park'), width: 180, render: (_, n) => parkName(n.industrialParkId, n.industrialParkName) ?? '—' },
     { key: 'status', title: t('matching.fields.status'), width: 100, render: (_, n) => <NeedStatusTag status={n.status} /> },
     { key: 'createdAt', title: t('matching.fields.createdAt'), width: 150, sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: (_, n) => dayjs(n.createdAt).format('YYYY-MM-DD HH:mm') },
     {

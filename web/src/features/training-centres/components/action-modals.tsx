@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Radio, type ButtonProps } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -67,6 +67,7 @@ function CommentModal({ application, action, onClose }: { application: TrainingC
 
   return (
     <ActionModal title={label} okText={label} busy={transition.isPending} onOk={() => void submit()} onClose={onClose} okTestId="action-confirm">
+      {action === 'withdraw' && <Typography.Paragraph type="warning">{t('trainingCentres.apply.withdrawBody')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onValuesChange={clearIssuesOnChange(form)} data-testid="action-form">
         <Form.Item name="comment" label={required ? t('trainingCentres.fields.comment') : t('trainingCentres.review.commentOptional')} required={required}>
           <Input.TextArea rows={4} maxLength={2000} showCount data-testid="action-comment" />

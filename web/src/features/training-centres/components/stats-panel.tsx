@@ -51,6 +51,7 @@ export function StatsPanel({ onDrill }: { onDrill: (groupBy: CentreStatsDimensio
         value={groupBy}
         onChange={setGroupBy}
         options={centreStatsDimensions.map((d) => ({ value: d, label: t(`trainingCentres.stats.groups.${d}`) }))}
+        aria-label={t('trainingCentres.stats.groupBy')}
         data-testid="stats-group-by"
       />
     </Flex>

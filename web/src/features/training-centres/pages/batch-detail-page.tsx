@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Grid, Popconfirm, Progress, Row, Skeleton, Space, Table, Typography, type TableProps } from 'antd';
 import { ArrowLeftOutlined, NotificationOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,13 +6,13 @@ import { Link, useParams } from 'react-router';
 import dayjs from 'dayjs';
 import type { SelectionBatchDetail, TrainingCentreApplicationSummary } from '@fulcrum/shared';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { ApiError } from '../../../lib/api.ts';
 import { errorTextIn } from '../../../lib/form-feedback.ts';
 import { useLocale } from '../../../lib/session.ts';
 import { useBatch } from '../api/use-batch.ts';
 import { useRemoveBatchApplication } from '../api/use-batch-applications.ts';
 import { useCertifyBatch } from '../api/use-batch-transition.ts';
 import { AddApplicationModal, PublishNoticeModal } from '../components/batch-modals.tsx';
+import { certifyRefusal } from '../components/certify-refusal.ts';
 import { scopeText } from '../components/labels.ts';
 import { LoadFailure } from '../components/load-failure.tsx';
 import { ApplicationStatusTag, BatchStatusTag } from '../components/status-tags.tsx';
@@ -20,29 +20,17 @@ import '../i18n.ts';
 
 const noticePath = (id: string) => `/console/notices/${id}`;
 
-/**
- * Why certifying was refused, in words: the notice has not ended (and when it ends), or objections are still open
- * (with the way to the notice where they are handled); anything else in the feature's or the app's words.
- */
+/** Why certifying was refused, in words, with the way to the notice when objections are still open there. */
 function CertifyRefusal({ error, batch }: { error: unknown; batch: SelectionBatchDetail }) {
   const { t } = useTranslation();
-  let text: ReactNode = errorTextIn(t, 'trainingCentres.codes', error);
-  let action: ReactNode = null;
-  if (error instanceof ApiError && error.code === 'NOTICE_NOT_ENDED') {
-    const endsOn = typeof error.details?.endsOn === 'string' ? error.details.endsOn : null;
-    text = endsOn ? t('trainingCentres.codes.NOTICE_NOT_ENDED_ON', { date: endsOn }) : t('trainingCentres.codes.NOTICE_NOT_PUBLISHED');
-  }
-  if (error instanceof ApiError && error.code === 'OBJECTIONS_UNHANDLED') {
-    const open = typeof error.details?.open === 'number' ? error.details.open : null;
-    text = open === null ? t('trainingCentres.codes.OBJECTIONS_UNHANDLED') : t('trainingCentres.codes.OBJECTIONS_UNHANDLED_COUNT', { count: open });
-    if (batch.noticeId) {
-      action = (
-        <Link to={noticePath(batch.noticeId)} data-testid="handle-objections">
-          {t('trainingCentres.codes.handleObjections')}
-        </Link>
-      );
-    }
-  }
+  const refusal = certifyRefusal(error);
+  const text = refusal ? t(refusal.key, refusal.values) : errorTextIn(t, 'trainingCentres.codes', error);
+  const action =
+    refusal?.toNotice && batch.noticeId ? (
+      <Link to={noticePath(batch.noticeId)} data-testid="handle-objections">
+        {t('trainingCentres.codes.handleObjections')}
+      </Link>
+    ) : null;
   return <Alert type="warning" showIcon title={text} action={action} data-testid="certify-refused" />;
 }
 
@@ -187,11 +175,11 @@ export default function BatchDetailPage() {
                 items={[
                   { key: 'year', label: t('trainingCentres.batches.year'), children: b.year },
                   { key: 'validity', label: t('trainingCentres.batches.validityYears'), children: b.validityYears },
-                  { key: 'period', label: t('trainingCentres.batches.period'), children: `${b.opensOn} ~ ${b.closesOn}`, span: 2 },
+                  { key: 'period', label: t('trainingCentres.batches.period'), children: `${b.opensOn} ~ ${b.closesOn}`, span: 'filled' },
                   {
                     key: 'notice',
                     label: t('trainingCentres.batches.notice'),
-                    span: 2,
+                    span: 'filled',
                     children: b.notice ? (
                       <Space wrap data-testid="batch-notice">
                         {t('trainingCentres.batches.noticePeriod', { from: b.notice.startsOn, to: b.notice.endsOn })}

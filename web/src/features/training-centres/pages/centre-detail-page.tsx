@@ -82,7 +82,7 @@ export default function CentreDetailPage() {
                 ),
               },
               { key: 'status', label: t('trainingCentres.centres.status'), children: <CentreStatusTag status={c.effectiveStatus} /> },
-              ...(c.statusReason ? [{ key: 'reason', label: t('trainingCentres.centres.statusReason'), children: c.statusReason, span: 2 }] : []),
+              ...(c.statusReason ? [{ key: 'reason', label: t('trainingCentres.centres.statusReason'), children: c.statusReason, span: 'filled' as const }] : []),
               { key: 'validity', label: t('trainingCentres.centres.validity'), children: t('trainingCentres.centres.validityRange', { from: c.certifiedOn, to: c.validUntil }) },
               {
                 key: 'capacity',

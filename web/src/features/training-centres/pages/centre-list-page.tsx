@@ -52,7 +52,7 @@ export default function CentreListPage() {
       width: narrow ? 230 : 190,
       render: (_, c) => (
         <Flex vertical gap={4} align="start">
-          <Link to={`/console/training-centres/${c.id}`} style={{ fontFamily: 'monospace' }} data-testid="centre-link">
+          <Link to={`/console/training-centres/${c.id}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid="centre-link">
             {c.certificateNo}
           </Link>
           {/* A phone shows the enterprise and the status under the number: the columns beside it are off screen. */}
@@ -65,8 +65,12 @@ export default function CentreListPage() {
         </Flex>
       ),
     },
-    { key: 'organisationName', title: t('trainingCentres.centres.organisation'), dataIndex: 'organisationName', sorter: true, sortOrder: list.sortOrderOf('organisationName'), width: 220 },
-    { key: 'status', title: t('trainingCentres.centres.status'), width: 130, render: (_, c) => <CentreStatusTag status={c.effectiveStatus} /> },
+    ...(narrow
+      ? []
+      : ([
+          { key: 'organisationName', title: t('trainingCentres.centres.organisation'), dataIndex: 'organisationName', sorter: true, sortOrder: list.sortOrderOf('organisationName'), width: 220 },
+          { key: 'status', title: t('trainingCentres.centres.status'), width: 130, render: (_, c) => <CentreStatusTag status={c.effectiveStatus} /> },
+        ] satisfies TableProps<TrainingCentre>['columns'])),
     {
       key: 'scope',
       title: t('trainingCentres.centres.scope'),

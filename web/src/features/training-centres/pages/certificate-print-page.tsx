@@ -26,7 +26,7 @@ const css = `
 .cert-frame { border: 3px double #a8071a; outline: 1px solid #a8071a; outline-offset: 3mm; min-height: calc(297mm - 24mm - 8mm);
   box-sizing: border-box; padding: 14mm 14mm 10mm; display: flex; flex-direction: column; }
 .cert-no { text-align: right; font-size: 11pt; letter-spacing: .5px; }
-.cert-title { text-align: center; font-size: 28pt; font-weight: 700; letter-spacing: 6px; color: #a8071a; margin: 12mm 0 12mm; line-height: 1.3; }
+.cert-title { text-align: center; font-size: 28pt; font-weight: 700; color: #a8071a; margin: 12mm 0 12mm; line-height: 1.3; }
 .cert-body { font-size: 14pt; line-height: 2.1; text-indent: 2em; margin: 0 0 6mm; }
 .cert-org { font-weight: 700; text-decoration: underline; text-underline-offset: 4px; }
 .cert-sheet table { width: 100%; border-collapse: collapse; font-size: 11.5pt; margin: 2mm 0 8mm; }
@@ -111,7 +111,9 @@ export default function CertificatePrintPage() {
           <div className="cert-no" data-testid="certificate-no">
             {t('trainingCentres.certificate.certificateNo', { no: c.certificateNo })}
           </div>
-          <div className="cert-title">{t('trainingCentres.certificate.title')}</div>
+          <div className="cert-title" style={{ letterSpacing: locale === "zh-CN" ? 6 : 1 }}>
+            {t("trainingCentres.certificate.title")}
+          </div>
           <p className="cert-body">
             <span className="cert-org" data-testid="certificate-organisation">
               {c.organisationName}

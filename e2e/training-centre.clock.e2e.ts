@@ -197,6 +197,7 @@ describe('training centre: apply → review → batch → notice → certify →
     await page.goto(`/print/training-centres/${centre.id}`);
     await page.getByTestId('certificate-qr').waitFor();
     await eventually(() => page.getByTestId('certificate-no').textContent()).toContain(centre.certificateNo);
+    await eventually(() => page.getByTestId('certificate-issuer').textContent()).toBe('天津市宝坻区人力资源和社会保障局');
     await shot(page, 'tc-certificate-print');
     const scanned = await scanQr(page, 'certificate-qr');
     expect(scanned).toMatch(new RegExp(`/public/training-centres/${centre.certificateNo}$`));

@@ -78,7 +78,10 @@ describe('the demo district\'s training centres', () => {
 
   it('gives the showcase centre incoming requests and the officers a matching board', async () => {
     const admin = await as('ent-admin');
-    expect((await admin.get('/api/v1/training-centres/mine')).statusCode).toBe(200);
+    const mine = await admin.get('/api/v1/training-centres/mine');
+    expect(mine.statusCode).toBe(200);
+    // The certificate names the bureau that ran the selection batch, which the enterprise itself cannot list.
+    expect(mine.json().issuerName).toBe('天津市宝坻区人力资源和社会保障局');
     const incoming = (await admin.get('/api/v1/training-matches?side=centre')).json<{ items: { status: string }[] }>();
     expect(incoming.items.map((m) => m.status)).toContain('requested');
     const board = (await (await as('hrss-officer')).get('/api/v1/training-matches?pageSize=100')).json<{ items: { status: string }[] }>();

@@ -16,6 +16,7 @@ export const trainingCentre = z.object({
   industryDivision: z.string().nullable().describe('GB/T 4754-2017 division of the enterprise'),
   industrialParkId: z.uuid().nullable(),
   industrialParkName: z.string().nullable(),
+  issuerName: z.string().nullable().describe('the department that ran the selection batch: the issuer the certificate names'),
   certificateNo: z.string(),
   status: z.enum(centreStatuses).describe('as stored; see effectiveStatus'),
   effectiveStatus: z.enum(effectiveCentreStatuses).describe('the status today: a stored suspension or revocation, else expired past validUntil'),

@@ -20,6 +20,7 @@ import {
   effectiveCentreStatus,
   type CentreStatus,
 } from '@fulcrum/shared';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
   industrialParks,
@@ -295,6 +296,9 @@ function centreReach(actor: Actor): SQL | undefined {
   return undefined;
 }
 
+/** The department that ran a centre's selection batch: the issuer its certificate names. */
+const issuer = alias(organisations, 'issuer');
+
 function selectCentres(db: Db) {
   return db
     .select({
@@ -303,10 +307,13 @@ function selectCentres(db: Db) {
       industryDivision: organisations.industryDivision,
       industrialParkId: organisations.industrialParkId,
       industrialParkName: industrialParks.nameZh,
+      issuerName: issuer.name,
     })
     .from(C)
     .innerJoin(organisations, eq(organisations.id, C.organisationId))
-    .leftJoin(industrialParks, eq(industrialParks.id, organisations.industrialParkId));
+    .leftJoin(industrialParks, eq(industrialParks.id, organisations.industrialParkId))
+    .leftJoin(selectionBatches, eq(selectionBatches.id, C.batchId))
+    .leftJoin(issuer, eq(issuer.id, selectionBatches.organisationId));
 }
 type CentreRow = Awaited<ReturnType<typeof selectCentres>>[number];
 
@@ -342,6 +349,7 @@ function toCentre(row: CentreRow, scope: ScopeItem[], today: string): TrainingCe
     industryDivision: row.industryDivision,
     industrialParkId: row.industrialParkId,
     industrialParkName: row.industrialParkName,
+    issuerName: row.issuerName,
     certificateNo: row.certificateNo,
     status,
     effectiveStatus: effectiveCentreStatus({ status, validUntil: row.validUntil }, today),

@@ -9,7 +9,6 @@ import { centreStatusLabels } from '@fulcrum/shared';
 import { errorText } from '../../../lib/forms.ts';
 import { useLocale } from '../../../lib/session.ts';
 import { useCentre } from '../api/use-centre.ts';
-import { useIssuer } from '../api/use-issuer.ts';
 import { levelName, occupationFieldName, occupationName, sortLevels } from '../components/labels.ts';
 import { isNotFound } from '../components/load-failure.tsx';
 import { centreStatusColours } from '../components/status-tags.tsx';
@@ -66,7 +65,7 @@ export default function CertificatePrintPage() {
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const centre = useCentre(id);
-  const issuer = useIssuer(centre.data?.regionId, locale);
+  const issuer = centre.data?.issuerName;
   const certificateNo = centre.data?.certificateNo;
   const [qr, setQr] = useState<string | null>(null);
 

@@ -39,6 +39,7 @@ import { clockRoutes } from './modules/system/clock-routes.ts';
 import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { trainingCentreRoutes } from './modules/training-centres/routes.ts';
+import { subsidyRoutes } from './modules/subsidies/routes.ts';
 
 export interface BuildOptions {
   database: Database;
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(attachmentRoutes(deps));
       await api.register(noticeRoutes(deps, config.objectionRateLimitPerHour));
       await api.register(trainingCentreRoutes(deps));
+      await api.register(subsidyRoutes(deps));
       await api.register(systemInfoRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -21,6 +21,7 @@ export const demoAccounts: readonly DemoAccountSpec[] = [
   { username: 'admin', role: 'system_admin', organisation: 'platform' },
   { username: 'hrss-officer', role: 'department_officer', organisation: 'hrss' },
   { username: 'hrss-reviewer', role: 'department_reviewer', organisation: 'hrss' },
+  { username: 'finance-officer', role: 'department_officer', organisation: 'finance' },
   { username: 'fic-officer', role: 'department_officer', organisation: 'fic' },
   { username: 'emb-officer', role: 'department_officer', organisation: 'emb' },
   { username: 'ent-admin', role: 'enterprise_admin', organisation: 'showcase', also: [{ role: 'mediator', organisation: 'chamber:auto' }] },

@@ -42,6 +42,18 @@ const statusOf: Record<ErrorCode, number> = {
   /** A suspended, revoked or expired training centre has lost its rights. */
   CENTRE_NOT_ACTIVE: 409,
   NOT_READY: 503,
+  /** No subsidy policy of the class's region and year is in force yet. */
+  NO_SUBSIDY_POLICY: 409,
+  /** A claim cannot move on while a check's finding has no resolution (details: open). */
+  FINDINGS_UNRESOLVED: 409,
+  /** A person who may not join an apprenticeship class (not an employee, contract under a year …). */
+  APPRENTICE_NOT_ELIGIBLE: 422,
+  /** The person is already on the roster of another open apprenticeship class. */
+  ALREADY_IN_OPEN_CLASS: 409,
+  /** The class already has an open claim of that kind. */
+  CLAIM_EXISTS: 409,
+  /** A settlement needs the class completed (every apprentice assessed or gone). */
+  CLASS_NOT_COMPLETED: 409,
   INTERNAL: 500,
 };
 

@@ -9,7 +9,7 @@ export const organisationTypes = [
 export type OrganisationType = (typeof organisationTypes)[number];
 
 /** Government departments named in the brief: HRSS, FIC, market regulation, state assets, EMB, party school. */
-export const departmentKinds = ['hrss', 'fic', 'samr', 'sasac', 'emb', 'party_school', 'platform'] as const;
+export const departmentKinds = ['hrss', 'fic', 'samr', 'sasac', 'emb', 'party_school', 'platform', 'finance'] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
 
 export const roles = [

@@ -35,6 +35,12 @@ export const errorCodes = [
   'OUTSIDE_SCOPE',
   'CENTRE_NOT_ACTIVE',
   'NOT_READY',
+  'NO_SUBSIDY_POLICY',
+  'FINDINGS_UNRESOLVED',
+  'APPRENTICE_NOT_ELIGIBLE',
+  'ALREADY_IN_OPEN_CLASS',
+  'CLAIM_EXISTS',
+  'CLASS_NOT_COMPLETED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -21,6 +21,7 @@ export const departmentKindLabels: Record<DepartmentKind, Label> = {
   emb: { 'zh-CN': '应急管理局', 'en-US': 'Emergency management bureau' },
   party_school: { 'zh-CN': '区委党校', 'en-US': 'Party school' },
   platform: { 'zh-CN': '平台运维', 'en-US': 'Platform operations' },
+  finance: { 'zh-CN': '财政局', 'en-US': 'Finance bureau' },
 };
 
 export const roleLabels: Record<Role, Label> = {

@@ -33,6 +33,16 @@ const consoleRoutes: RouteObject[] = [
   { path: 'selection-batches/:id', ...page(() => import('../features/training-centres/pages/batch-detail-page.tsx')) },
   { path: 'training-centres', ...page(() => import('../features/training-centres/pages/centre-list-page.tsx')) },
   { path: 'training-centres/:id', ...page(() => import('../features/training-centres/pages/centre-detail-page.tsx')) },
+  // --- apprenticeship classes and subsidies ---
+  { path: 'apprenticeship-classes', ...page(() => import('../features/apprenticeships/pages/class-list-page.tsx')) },
+  { path: 'apprenticeship-classes/new', ...page(() => import('../features/apprenticeships/pages/class-form-page.tsx')) },
+  { path: 'apprenticeship-classes/:id/edit', ...page(() => import('../features/apprenticeships/pages/class-form-page.tsx')) },
+  { path: 'apprenticeship-classes/:id/:tab?', ...page(() => import('../features/apprenticeships/pages/class-detail-page.tsx')) },
+  { path: 'subsidy-claims', ...page(() => import('../features/subsidy-claims/pages/claim-queue-page.tsx')) },
+  { path: 'subsidy-claims/:id', ...page(() => import('../features/subsidy-claims/pages/claim-detail-page.tsx')) },
+  { path: 'subsidy-policies', ...page(() => import('../features/subsidy-finance/pages/policy-page.tsx')) },
+  { path: 'subsidy-ledger', ...page(() => import('../features/subsidy-finance/pages/ledger-page.tsx')) },
+  { path: 'subsidy-statistics', ...page(() => import('../features/subsidy-finance/pages/statistics-page.tsx')) },
   // --- public notices and the working-day calendar ---
   { path: 'notices', ...page(() => import('../features/notices/pages/notice-list-page.tsx')) },
   { path: 'notices/:id', ...page(() => import('../features/notices/pages/notice-detail-page.tsx')) },
@@ -80,6 +90,13 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     element: <RequireSession kind="console" />,
     children: [{ index: true, ...page(() => import('../features/training-centres/pages/certificate-print-page.tsx')) }],
+  },
+  // The disbursement ledger laid out for print (signed in: the ledger is not public).
+  {
+    path: '/print/subsidy-ledger',
+    errorElement: <RouteError />,
+    element: <RequireSession kind="console" />,
+    children: [{ index: true, ...page(() => import('../features/subsidy-finance/pages/ledger-print-page.tsx')) }],
   },
   { path: '/', element: <HomeRedirect /> },
   { path: '*', element: <Navigate to="/" replace /> },

@@ -27,18 +27,23 @@ const selectionBatches: NavItem = { key: 'selectionBatches', path: '/console/sel
 const trainingCentres: NavItem = { key: 'trainingCentres', path: '/console/training-centres' };
 const notices: NavItem = { key: 'notices', path: '/console/notices' };
 const calendar: NavItem = { key: 'calendar', path: '/console/calendar' };
+const apprenticeshipClasses: NavItem = { key: 'apprenticeshipClasses', path: '/console/apprenticeship-classes' };
+const subsidyClaims: NavItem = { key: 'subsidyClaims', path: '/console/subsidy-claims' };
+const subsidyPolicies: NavItem = { key: 'subsidyPolicies', path: '/console/subsidy-policies' };
+const subsidyLedger: NavItem = { key: 'subsidyLedger', path: '/console/subsidy-ledger' };
+const subsidyStatistics: NavItem = { key: 'subsidyStatistics', path: '/console/subsidy-statistics' };
 const mobileHome: NavItem = { key: 'home', path: '/m' };
 const me: NavItem = { key: 'me', path: '/m/me' };
 
 /** Each role's workbench: employees and students get the phone layout, everyone else the console, each with their own menu. */
 export const workbenches: Record<Role, { kind: 'console' | 'mobile'; menu: NavItem[] }> = {
-  system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, notices, calendar] },
-  department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, notices, calendar] },
-  department_reviewer: { kind: 'console', menu: [home, enterprises, people, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, notices] },
-  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds] },
-  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds] },
-  instructor: { kind: 'console', menu: [home, myOrganisation, myTrainingCentre] },
-  chamber_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit] },
+  system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar] },
+  department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar] },
+  department_reviewer: { kind: 'console', menu: [home, enterprises, people, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices] },
+  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger] },
+  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger] },
+  instructor: { kind: 'console', menu: [home, myOrganisation, myTrainingCentre, apprenticeshipClasses] },
+  chamber_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit, apprenticeshipClasses, subsidyClaims, subsidyLedger] },
   mediator: { kind: 'console', menu: [home, myOrganisation] },
   university_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit] },
   expert: { kind: 'console', menu: [home, myOrganisation] },

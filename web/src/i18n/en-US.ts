@@ -29,6 +29,11 @@ export const enUS: Dictionary = {
     matching: 'Resource matching',
     notices: 'Public notices',
     calendar: 'Working-day calendar',
+    apprenticeshipClasses: 'Apprenticeships',
+    subsidyClaims: 'Subsidy claims',
+    subsidyPolicies: 'Subsidy policies',
+    subsidyLedger: 'Disbursement ledger',
+    subsidyStatistics: 'Subsidy statistics',
   },
   header: {
     switchMembership: 'Switch role',

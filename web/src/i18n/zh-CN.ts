@@ -28,6 +28,11 @@ export const zhCN = {
     matching: '资源对接',
     notices: '公示管理',
     calendar: '工作日历',
+    apprenticeshipClasses: '新型学徒制',
+    subsidyClaims: '补贴申领',
+    subsidyPolicies: '补贴政策',
+    subsidyLedger: '拨付台账',
+    subsidyStatistics: '补贴统计',
   },
   header: {
     switchMembership: '切换身份',

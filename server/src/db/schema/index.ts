@@ -6,3 +6,4 @@ export * from './workflow.ts';
 export * from './attachments.ts';
 export * from './notices.ts';
 export * from './training-centres.ts';
+export * from './subsidies.ts';

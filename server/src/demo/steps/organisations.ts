@@ -18,6 +18,7 @@ const departments = [
   { key: 'sasac', regionId: 'baodi', kind: 'sasac', name: '天津市宝坻区人民政府国有资产监督管理委员会' },
   { key: 'emb', regionId: 'baodi', kind: 'emb', name: '天津市宝坻区应急管理局' },
   { key: 'party_school', regionId: 'baodi', kind: 'party_school', name: '中共天津市宝坻区委党校' },
+  { key: 'finance', regionId: 'baodi', kind: 'finance', name: '天津市宝坻区财政局' },
   { key: 'hrss:tongzhou', regionId: 'tongzhou', kind: 'hrss', name: '北京市通州区人力资源和社会保障局' },
   { key: 'hrss:tangshan', regionId: 'tangshan', kind: 'hrss', name: '唐山市人力资源和社会保障局' },
 ] as const;

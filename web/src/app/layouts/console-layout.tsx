@@ -19,6 +19,11 @@ import {
   PartitionOutlined,
   NotificationOutlined,
   CalendarOutlined,
+  SolutionOutlined,
+  AccountBookOutlined,
+  ProfileOutlined,
+  BookOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -47,6 +52,11 @@ const icons: Record<NavKey, React.ReactNode> = {
   matching: <PartitionOutlined />,
   notices: <NotificationOutlined />,
   calendar: <CalendarOutlined />,
+  apprenticeshipClasses: <SolutionOutlined />,
+  subsidyClaims: <AccountBookOutlined />,
+  subsidyPolicies: <ProfileOutlined />,
+  subsidyLedger: <BookOutlined />,
+  subsidyStatistics: <BarChartOutlined />,
 };
 
 /** The console every officer and organisation administrator works in: a menu of their role, the header, the page. */

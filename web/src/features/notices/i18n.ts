@@ -17,7 +17,7 @@ const zh = {
   noEntries: '无公示条目',
   objectionCounts: '异议：{{open}} 件待处理，{{handled}} 件已处理',
   objectionCountsPublic: '已收到异议 {{total}} 件，已处理 {{handled}} 件',
-  subjectTypes: { selection_batch: '培训中心认定', other: '其他' },
+  subjectTypes: { selection_batch: '培训中心认定', subsidy_claims: '新型学徒制补贴', other: '其他' },
   public: {
     title: '公示公告',
     subTitle: '对公示内容有异议的，可在公示期内实名提出',
@@ -129,7 +129,7 @@ const en: typeof zh = {
   noEntries: 'No entries',
   objectionCounts: 'Objections: {{open}} open, {{handled}} handled',
   objectionCountsPublic: '{{total}} objections received, {{handled}} handled',
-  subjectTypes: { selection_batch: 'Training centre certification', other: 'Other' },
+  subjectTypes: { selection_batch: 'Training centre certification', subsidy_claims: 'Apprenticeship subsidies', other: 'Other' },
   public: {
     title: 'Public notices',
     subTitle: 'Anyone may object to a notice, in their real name, while it is open',

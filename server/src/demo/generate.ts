@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, DEMO_SETTING, listDemoAccounts, type DemoMarker } from '
 import { Random } from './random.ts';
 import { accountsStep } from './steps/accounts.ts';
 import { organisationsStep } from './steps/organisations.ts';
+import { subsidiesStep } from './steps/subsidies.ts';
 import { trainingCentresStep } from './steps/training-centres.ts';
 import { workforceStep } from './steps/workforce.ts';
 import { DemoWorld, type DemoStep } from './world.ts';
@@ -24,7 +25,7 @@ export const DEFAULT_DEMO_SEED = 2026;
  * The generator's steps, in order. A module that brings demo data of its own appends a step here; each step
  * draws from its own random stream, so appending one leaves the data of the steps before it unchanged.
  */
-export const demoSteps: readonly DemoStep[] = [organisationsStep, workforceStep, accountsStep, trainingCentresStep];
+export const demoSteps: readonly DemoStep[] = [organisationsStep, workforceStep, accountsStep, trainingCentresStep, subsidiesStep];
 
 export interface DemoSummary extends DemoMarker {
   accounts: DemoAccount[];

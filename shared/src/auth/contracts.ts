@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organisationTypes, roles, locales } from './roles.ts';
+import { departmentKinds, organisationTypes, roles, locales } from './roles.ts';
 import { passwordField } from '../common/fields.ts';
 
 export const membership = z.object({
@@ -7,6 +7,8 @@ export const membership = z.object({
   organisationId: z.uuid(),
   organisationName: z.string(),
   organisationType: z.enum(organisationTypes),
+  /** Which department (hrss, finance …) for a government department: pages offer its own powers. */
+  departmentKind: z.enum(departmentKinds).nullable(),
   regionId: z.string(),
   role: z.enum(roles),
 });

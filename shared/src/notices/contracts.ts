@@ -94,6 +94,10 @@ export const noticeDetail = noticeSummary.extend({
 });
 export type NoticeDetail = z.infer<typeof noticeDetail>;
 
+/** A notice as JSON, or — with `format=xlsx` — its table (columns and masked entries) as a workbook download. */
+export const noticeFormatQuery = z.strictObject({ format: z.enum(['json', 'xlsx']).default('json') });
+export type NoticeFormatQuery = z.infer<typeof noticeFormatQuery>;
+
 export const noticeObjectionParams = z.strictObject({ id: z.uuid(), objectionId: z.uuid() });
 export const handleObjectionRequest = z.strictObject({
   outcome: z.enum(objectionOutcomes).describe('upheld: the entry (or notice) objected to does not go ahead'),

@@ -61,6 +61,13 @@ export const enUS: Dictionary = {
     policy: 'At least 10 characters from at least 3 of: upper case, lower case, digits, symbols',
     done: 'Password changed; your other sessions were signed out',
   },
+  history: {
+    title: 'History',
+    empty: 'Nothing recorded yet',
+    actor: '{{name}} ({{role}})',
+    system: 'System',
+    dueOn: 'Due {{date}}',
+  },
   common: {
     search: 'Search',
     reset: 'Reset',

@@ -60,6 +60,13 @@ export const zhCN = {
     policy: '至少 10 位，且包含大写字母、小写字母、数字、符号中的至少 3 类',
     done: '密码已修改，其他设备上的登录已退出',
   },
+  history: {
+    title: '办理记录',
+    empty: '暂无办理记录',
+    actor: '{{name}}（{{role}}）',
+    system: '系统',
+    dueOn: '办理期限：{{date}}',
+  },
   common: {
     search: '搜索',
     reset: '重置',

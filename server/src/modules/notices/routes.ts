@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   fileObjectionRequest,
   fileObjectionResponse,
   handleObjectionRequest,
   listNoticesQuery,
   noticeDetail as noticeDetailResponse,
+  noticeFormatQuery,
   noticeObjectionParams,
   noticePage,
   noticeSettings,
@@ -15,6 +16,7 @@ import {
   publicNoticesQuery,
   updateNoticeSettingsRequest,
   uuidParam,
+  type Locale,
 } from '@fulcrum/shared';
 import { actorOf, ctxOf, typed, type ModuleDeps } from '../../lib/http.ts';
 import {
@@ -25,12 +27,25 @@ import {
   lookupObjection,
   noticeDetail,
   noticeSettingsOf,
+  noticeWorkbook,
   publicNoticeDetail,
   updateNoticeSettings,
 } from './service.ts';
 
 const tags = ['notices'];
 const publicTags = ['public notices'];
+
+/** The public's language for a download: English when the browser asks for it first, Chinese otherwise. */
+const requestLocale = (request: FastifyRequest): Locale => (/^\s*en\b/i.test(request.headers['accept-language'] ?? '') ? 'en-US' : 'zh-CN');
+
+/** Sends a notice's table as a workbook download named after its title. */
+async function sendNoticeWorkbook(reply: FastifyReply, notice: Parameters<typeof noticeWorkbook>[0], locale: Locale) {
+  const { filename, data } = await noticeWorkbook(notice, locale);
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}.xlsx`)
+    .send(data);
+}
 
 /** Public notices: the officers' view and objection handling, the minimum period, and the public's pages (no sign-in). */
 export const noticeRoutes = (deps: ModuleDeps, objectionsPerHour: number) => async (instance: FastifyInstance) => {
@@ -57,8 +72,22 @@ export const noticeRoutes = (deps: ModuleDeps, objectionsPerHour: number) => asy
 
   app.get(
     '/notices/:id',
-    { schema: { tags, summary: 'A notice with its entries and objections (objector name and phone; ID number masked)', params: uuidParam, response: { 200: noticeDetailResponse } } },
-    (request) => noticeDetail(db, actorOf(request), deps.clock, request.params.id),
+    {
+      schema: {
+        tags,
+        summary: 'A notice with its entries and objections (objector name and phone; ID number masked); format=xlsx downloads its table',
+        params: uuidParam,
+        querystring: noticeFormatQuery,
+        response: { 200: noticeDetailResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const detail = await noticeDetail(db, actor, deps.clock, request.params.id);
+      if (request.query.format === 'json') return detail;
+      await sendNoticeWorkbook(reply, detail, actor.locale);
+      return reply;
+    },
   );
 
   app.post(
@@ -85,8 +114,23 @@ export const noticeRoutes = (deps: ModuleDeps, objectionsPerHour: number) => asy
 
   app.get(
     '/public/notices/:id',
-    { config: { public: true }, schema: { tags: publicTags, security: [], summary: 'A published notice: masked entries, period, objection counts (no sign-in)', params: uuidParam, response: { 200: publicNotice } } },
-    (request) => publicNoticeDetail(db, deps.clock, request.params.id),
+    {
+      config: { public: true },
+      schema: {
+        tags: publicTags,
+        security: [],
+        summary: 'A published notice: masked entries, period, objection counts (no sign-in); format=xlsx downloads its table',
+        params: uuidParam,
+        querystring: noticeFormatQuery,
+        response: { 200: publicNotice },
+      },
+    },
+    async (request, reply) => {
+      const notice = await publicNoticeDetail(db, deps.clock, request.params.id);
+      if (request.query.format === 'json') return notice;
+      await sendNoticeWorkbook(reply, notice, requestLocale(request));
+      return reply;
+    },
   );
 
   app.post(

@@ -8,6 +8,7 @@ import {
   type FileObjectionRequest,
   type FileObjectionResponse,
   type HandleObjectionRequest,
+  type Locale,
   type ListNoticesQuery,
   type NoticeDetail,
   type NoticePage,
@@ -32,6 +33,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { inTransaction, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { countAll, orderBy, paginate } from '../../lib/list.ts';
+import { toXlsx } from '../../lib/xlsx.ts';
 import { invalidTransition } from '../../lib/workflow.ts';
 import { loadCalendar, shanghaiDateOf, type WorkingDayCalendar } from '../../lib/working-days.ts';
 import { likePattern } from '../organisations/queries.ts';
@@ -519,4 +521,26 @@ export async function lookupObjection(db: Db, input: ObjectionLookupRequest): Pr
     handledAt: o.handledAt?.toISOString() ?? null,
     noticeTitle: row.noticeTitle,
   };
+}
+
+/** A title as a file name: characters file systems refuse, and control characters, become underscores. */
+const safeFilename = (title: string) =>
+  Array.from(title, (c) => (c < ' ' || c === '\u007f' || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .trim()
+    .slice(0, 100);
+
+/**
+ * A notice's table as a workbook (one column per notice column, one row per entry), for officers who keep the
+ * published list in Excel. Entries were masked when the notice was published, so the workbook carries no private
+ * person's full name or ID number (Personal Information Protection Law) whoever downloads it.
+ */
+export async function noticeWorkbook(
+  notice: { title: string; columns: readonly { key: string; zh: string; en: string }[]; entries: readonly NoticeEntry[] },
+  locale: Locale,
+): Promise<{ filename: string; data: Buffer }> {
+  const columns = notice.columns.map((c) => ({ zh: c.zh, en: c.en, width: 24, value: (entry: NoticeEntry) => entry.cells[c.key] ?? '' }));
+  const data = await toXlsx(locale === 'zh-CN' ? '公示名单' : 'Notice', columns, [...notice.entries], locale);
+  const filename = safeFilename(notice.title) || 'notice';
+  return { filename, data };
 }

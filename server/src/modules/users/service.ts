@@ -41,6 +41,7 @@ async function membershipsOf(db: Db, actor: Actor, userIds: string[]): Promise<M
       organisationId: organisations.id,
       organisationName: organisations.name,
       organisationType: organisations.type,
+      departmentKind: organisations.departmentKind,
       regionId: organisations.regionId,
       role: memberships.role,
     })

@@ -67,13 +67,6 @@ const zh = {
     passed: '通过',
     failed: '未通过',
   },
-  history: {
-    title: '办理记录',
-    empty: '暂无办理记录',
-    actor: '{{name}}（{{role}}）',
-    system: '系统',
-    dueOn: '办理期限：{{date}}',
-  },
   apply: {
     title: '培训中心申报',
     start: '申请认定',
@@ -336,13 +329,6 @@ const en: typeof zh = {
   onsite: {
     passed: 'Passed',
     failed: 'Not passed',
-  },
-  history: {
-    title: 'History',
-    empty: 'Nothing recorded yet',
-    actor: '{{name}} ({{role}})',
-    system: 'System',
-    dueOn: 'Due {{date}}',
   },
   apply: {
     title: 'Training centre application',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Grid, Result, Skeleton, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
-import { ArrowLeftOutlined, ExportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, ExportOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import dayjs from 'dayjs';
@@ -125,6 +125,9 @@ export default function NoticeDetailPage() {
             </Button>
             <Button icon={<PrinterOutlined />} href={`/print/notices/${n.id}`} target="_blank" data-testid="notice-print-link">
               {t('notices.console.printPage')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={`/api/v1/notices/${n.id}?format=xlsx`} data-testid="notice-export">
+              {t('common.export')}
             </Button>
           </>
         }

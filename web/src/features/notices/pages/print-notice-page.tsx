@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Result, Skeleton } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import QRCode from 'qrcode';
@@ -78,6 +78,11 @@ export default function PrintNoticePage() {
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">
           {t('notices.print.print')}
         </Button>
+        {notice.data.entries.length > 0 && (
+          <Button icon={<DownloadOutlined />} href={`/api/v1/public/notices/${id}?format=xlsx`} data-testid="print-notice-export">
+            {t('common.export')}
+          </Button>
+        )}
       </div>
       <article className="notice-sheet">
         <h1>{n.title}</h1>

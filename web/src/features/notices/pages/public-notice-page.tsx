@@ -1,5 +1,5 @@
 import { Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import dayjs from 'dayjs';
@@ -63,7 +63,17 @@ export default function PublicNoticePage() {
           {n.body}
         </Typography.Paragraph>
       </Card>
-      <Card title={t('notices.entriesTitle', { count: n.entryCount })} styles={{ body: { padding: 12 } }}>
+      <Card
+        title={t('notices.entriesTitle', { count: n.entryCount })}
+        styles={{ body: { padding: 12 } }}
+        extra={
+          n.entryCount > 0 && (
+            <Button size="small" icon={<DownloadOutlined />} href={`/api/v1/public/notices/${n.id}?format=xlsx`} data-testid="public-notice-export">
+              {t('common.export')}
+            </Button>
+          )
+        }
+      >
         <EntriesView columns={n.columns} entries={n.entries} />
       </Card>
       <Row gutter={[16, 16]}>

@@ -5,7 +5,6 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { departmentKindLabels, enterpriseSizeLabels, organisationTypeLabels, type Organisation } from '@fulcrum/shared';
-import { ApiError } from '../../../lib/api.ts';
 import { errorText } from '../../../lib/forms.ts';
 import { useActor, useLocale } from '../../../lib/session.ts';
 import { useOrganisation } from '../api/use-organisation.ts';
@@ -14,12 +13,12 @@ import { OrganisationFormDrawer } from './organisation-form.tsx';
 import { useReference } from './reference.ts';
 // Registers the organisations strings before this component renders (pages are loaded lazily).
 import '../i18n.ts';
+import { isNotFound } from '../../../components/load-failure.tsx';
 
 const empty = <Typography.Text type="secondary">—</Typography.Text>;
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 /** A missing record and a malformed id in the address are the same thing to the reader: not found. */
-const isNotFound = (error: unknown) => error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.code === 'VALIDATION_FAILED'));
 
 function Contacts({ contacts }: { contacts: Organisation['contacts'] }) {
   const { t } = useTranslation();

@@ -27,7 +27,7 @@ export function OutcomeAlert({ application, history }: { application: TrainingCe
               </Typography.Paragraph>
             )}
             <Typography.Text type="secondary">
-              {t('trainingCentres.apply.by', { name: event.actorName ?? t('trainingCentres.history.system'), at: dayjs(event.at).format('YYYY-MM-DD HH:mm') })}
+              {t('trainingCentres.apply.by', { name: event.actorName ?? t('history.system'), at: dayjs(event.at).format('YYYY-MM-DD HH:mm') })}
             </Typography.Text>
           </>
         )

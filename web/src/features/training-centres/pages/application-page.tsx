@@ -21,7 +21,7 @@ import { ApplicationProgress } from '../components/application-progress.tsx';
 import { ApplicationView } from '../components/application-view.tsx';
 import { OutcomeAlert } from '../components/outcome-alert.tsx';
 import { ApplicationStatusTag, DueTag } from '../components/status-tags.tsx';
-import { WorkflowHistory } from '../components/workflow-history.tsx';
+import { ApplicationHistory } from '../components/workflow-history.tsx';
 import '../i18n.ts';
 
 const isClosed = (status: ApplicationStatus) => (closedApplicationStatuses as readonly ApplicationStatus[]).includes(status);
@@ -150,7 +150,7 @@ function ApplicationPanel({ id }: { id: string }) {
           )}
         </Col>
         <Col xs={24} xl={8}>
-          <WorkflowHistory events={history.data} loading={history.isPending} error={history.error} />
+          <ApplicationHistory events={history.data} loading={history.isPending} error={history.error} />
         </Col>
       </Row>
     </Space>

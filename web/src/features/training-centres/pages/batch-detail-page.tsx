@@ -14,7 +14,7 @@ import { useCertifyBatch } from '../api/use-batch-transition.ts';
 import { AddApplicationModal, PublishNoticeModal } from '../components/batch-modals.tsx';
 import { certifyRefusal } from '../components/certify-refusal.ts';
 import { scopeText } from '../components/labels.ts';
-import { LoadFailure } from '../components/load-failure.tsx';
+import { LoadFailure } from '../../../components/load-failure.tsx';
 import { ApplicationStatusTag, BatchStatusTag } from '../components/status-tags.tsx';
 import '../i18n.ts';
 
@@ -53,6 +53,7 @@ export default function BatchDetailPage() {
   if (batch.error) {
     return (
       <LoadFailure
+        hint={t('trainingCentres.review.notFoundHint')}
         error={batch.error}
         notFound={t('trainingCentres.batches.notFound')}
         back={{ path: '/console/selection-batches', label: t('trainingCentres.batches.backToList') }}

@@ -6,7 +6,7 @@ import type { Role } from '@fulcrum/shared';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useActor, useLocale } from '../../../lib/session.ts';
 import { useCentre } from '../api/use-centre.ts';
-import { LoadFailure } from '../components/load-failure.tsx';
+import { LoadFailure } from '../../../components/load-failure.tsx';
 import { ScopeTable } from '../components/scope-table.tsx';
 import { CentreStatusTag } from '../components/status-tags.tsx';
 import '../i18n.ts';
@@ -27,6 +27,7 @@ export default function CentreDetailPage() {
   if (centre.error) {
     return (
       <LoadFailure
+        hint={t('trainingCentres.review.notFoundHint')}
         error={centre.error}
         notFound={t('trainingCentres.centres.notFound')}
         back={{ path: '/console/training-centres', label: t('trainingCentres.centres.backToList') }}

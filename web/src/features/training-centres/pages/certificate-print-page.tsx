@@ -10,7 +10,7 @@ import { errorText } from '../../../lib/forms.ts';
 import { useLocale } from '../../../lib/session.ts';
 import { useCentre } from '../api/use-centre.ts';
 import { levelName, occupationFieldName, occupationName, sortLevels } from '../components/labels.ts';
-import { isNotFound } from '../components/load-failure.tsx';
+import { isNotFound } from '../../../components/load-failure.tsx';
 import { centreStatusColours } from '../components/status-tags.tsx';
 import '../i18n.ts';
 

@@ -8,10 +8,10 @@ import { useApplicationHistory } from '../api/use-application-history.ts';
 import { ApplicationActions } from '../components/action-modals.tsx';
 import { ApplicationProgress } from '../components/application-progress.tsx';
 import { ApplicationView } from '../components/application-view.tsx';
-import { LoadFailure } from '../components/load-failure.tsx';
+import { LoadFailure } from '../../../components/load-failure.tsx';
 import { OutcomeAlert } from '../components/outcome-alert.tsx';
 import { ApplicationStatusTag, DueTag } from '../components/status-tags.tsx';
-import { WorkflowHistory } from '../components/workflow-history.tsx';
+import { ApplicationHistory } from '../components/workflow-history.tsx';
 import '../i18n.ts';
 
 /** One application for the bureau: laid out for reading, its history, and the steps the signed-in user may take now. */
@@ -31,6 +31,7 @@ export default function ReviewDetailPage() {
   if (application.error) {
     return (
       <LoadFailure
+        hint={t('trainingCentres.review.notFoundHint')}
         error={application.error}
         notFound={t('trainingCentres.review.notFound')}
         back={{ path: '/console/training-centre-applications', label: t('trainingCentres.review.backToList') }}
@@ -70,7 +71,7 @@ export default function ReviewDetailPage() {
             <ApplicationView application={a} batchLink />
           </Col>
           <Col xs={24} xl={8}>
-            <WorkflowHistory events={history.data} loading={history.isPending} error={history.error} />
+            <ApplicationHistory events={history.data} loading={history.isPending} error={history.error} />
           </Col>
         </Row>
       </Space>

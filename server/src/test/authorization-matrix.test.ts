@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { roles as declaredRoles, type OrganisationType, type Role } from '@fulcrum/shared';
+import { roles as declaredRoles, type ClaimComputation, type ClassStatus, type OrganisationType, type Role } from '@fulcrum/shared';
 import { auditLog, calendarOverrides, employments, memberships, organisations, people, users } from '../db/schema/index.ts';
 import { syntheticResidentId, syntheticUscc } from '../lib/synthetic-ids.ts';
 import { buildTestApp, Client, createOrganisation, createUser, TEST_PASSWORD, type TestApp } from './app.ts';
@@ -17,6 +17,9 @@ import { addCalendarDays, shanghaiDateOf } from '../lib/working-days.ts';
 import { selectionBatches, trainingCentreApplications, trainingCentres } from '../db/schema/index.ts';
 // centre operations and matching
 import { centreAnnualReviews, trainingCentreScopes, trainingMatches, trainingNeeds } from '../db/schema/index.ts';
+// apprenticeship subsidies
+import { apprentices, claimFindings, subsidyClaims, subsidyLedgerEntries } from '../db/schema/index.ts';
+import { classBody, policyBody, seedApprentices, seedClass, seedEmployee, seedPolicy, seedSession } from '../modules/subsidies/test-support.ts';
 
 /*
  * The authorisation matrix: every route under /api/v1 × every role × the organisation a record belongs to.
@@ -222,6 +225,14 @@ async function snapshot() {
       (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from centre_annual_reviews r) as centre_annual_reviews,
       (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_needs r) as training_needs,
       (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_matches r) as training_matches,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from subsidy_policies r) as subsidy_policies,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from apprenticeship_classes r) as apprenticeship_classes,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from apprentices r) as apprentices,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from class_sessions r) as class_sessions,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.session_id, r.apprentice_id), '')) from session_attendance r) as session_attendance,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from subsidy_claims r) as subsidy_claims,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from claim_findings r) as claim_findings,
+      (select md5(coalesce(string_agg(r::text, '|' order by r.seq), '')) from subsidy_ledger_entries r) as subsidy_ledger_entries,
       (select count(*) from workflow_events)::text as workflow_events,
       (select md5(coalesce(string_agg(r.token_hash || r.user_id || r.membership_id, '|' order by r.token_hash), '')) from sessions r) as sessions
   `);
@@ -279,7 +290,7 @@ async function expectUsersInReach(c: Case, ids: string[]) {
 // ---------------------------------------------------------------------------------------------
 // The table.
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface RouteSpec {
   method: Method;
   url: string;
@@ -525,6 +536,202 @@ const opsMatchTransition = (path: string, side: 'centre' | 'requester', from: 'r
     return { url: `${V1}/training-matches/${match.id}/${path}`, payload };
   },
   verify: (res) => expect(json<OpsMatch>(res).status).toBe(to),
+});
+
+// --- apprenticeship subsidies (fixtures) ---------------------------------------------------------
+/*
+ * The matrix's government organisation is an HRSS bureau. The finance bureau's steps (finance approval and return,
+ * disbursement, ledger entries outside a claim) are therefore refused to every role here; their success path is
+ * covered in claim-review.test.ts and ledger.test.ts. Among departments only the FIC organises (grouped) classes, so
+ * the HRSS officer holds the organiser's abilities on paper and is refused them on every class.
+ */
+const SUB_READ = ['system_admin', 'department_officer', 'department_reviewer', 'enterprise_admin', 'training_manager', 'chamber_admin'] as const satisfies readonly Role[];
+const SUB_CLASS_READ = [...SUB_READ, 'instructor'] as const satisfies readonly Role[];
+const SUB_DEPARTMENTS = ['system_admin', 'department_officer', 'department_reviewer'] as const satisfies readonly Role[];
+const SUB_HRSS = ['department_officer', 'department_reviewer'] as const satisfies readonly Role[];
+const SUB_ORGANISERS = ['enterprise_admin', 'training_manager', 'chamber_admin'] as const satisfies readonly Role[];
+/** The organiser's abilities as the policy lists them: the department officer's is the FIC's. */
+const SUB_ORGANISER_ROLES = [...SUB_ORGANISERS, 'department_officer'] as const satisfies readonly Role[];
+const SUB_RECORDERS = [...SUB_ORGANISER_ROLES, 'instructor'] as const satisfies readonly Role[];
+/** The HRSS officer refused an organiser's step (its own department's class, or an enterprise's). */
+const subNotOrganiser = (scopes: readonly Scope[]) =>
+  scopes.map((scope) => ({ role: 'department_officer' as const, scope, status: 403 as const, why: 'among departments only the FIC organises classes; this one is the HRSS bureau' }));
+/** A department step on a record of the department's own organisation: never the organiser's own. */
+const subNotOwnReview = SUB_HRSS.map((role) => ({ role, scope: 'own' as const, status: 403 as const, why: 'a department does not review what its own organisation files' }));
+/** A finance step: the HRSS bureau's staff are refused it wherever the record is within reach. */
+const subFinanceOnly = SUB_HRSS.flatMap((role) =>
+  (['own', 'sibling'] as const).map((scope) => ({ role, scope, status: 403 as const, why: 'only the finance bureau takes this step; govA is the HRSS bureau' })),
+);
+const subToday = () => shanghaiDateOf(t.clock.now());
+
+const subPolicies = new Map<string, string>();
+/** The region's 2026 policy (version 1, in force since 1 January): classes start in March 2026. */
+async function subPolicyOf(regionId: string) {
+  let id = subPolicies.get(regionId);
+  if (!id) {
+    id = (await seedPolicy(t, regionId)).id;
+    subPolicies.set(regionId, id);
+  }
+  return id;
+}
+let subYear = 2040;
+/** A cohort year no policy has yet, for the cases that write version 1 or revise a fresh base. */
+const subFreshYear = () => subYear++;
+
+/** A class of an organisation in a state: an enterprise's own class, a grouped class of anyone else. */
+async function subClassOf(org: OrgFx, status: ClassStatus) {
+  await subPolicyOf(org.regionId);
+  return seedClass(t, org.id, { status, regionId: org.regionId, kind: org.type === 'enterprise' ? 'enterprise' : 'grouped' });
+}
+type SubClassRow = Awaited<ReturnType<typeof subClassOf>>;
+
+const subReadClasses = new Map<OrgKey, SubClassRow>();
+/** An organisation's registered class with one apprentice and one session attended (one per organisation). */
+async function subReadClassOf(org: OrgFx) {
+  let cls = subReadClasses.get(org.key);
+  if (!cls) {
+    cls = await subClassOf(org, 'registered');
+    const [a] = await seedApprentices(t, cls, 1);
+    await seedSession(t, cls.id, [{ apprenticeId: a!.id, personId: a!.personId, present: true }], { date: '2026-03-02' });
+    subReadClasses.set(org.key, cls);
+  }
+  return cls;
+}
+
+let subSmallFirmOrg: { id: string; uscc: string } | undefined;
+/** A small baodi firm outside the plan (with its USCC) whose employees join the grouped classes. */
+async function subSmallFirm() {
+  if (!subSmallFirmOrg) {
+    const org = await createOrganisation(t.db, { type: 'enterprise', regionId: 'baodi', name: 'Matrix small firm', uscc: syntheticUscc(9001) });
+    subSmallFirmOrg = { id: org.id, uscc: org.uscc! };
+  }
+  return subSmallFirmOrg;
+}
+/** A fresh eligible employee for a class's roster: the enterprise's own, or the small firm's for a grouped class. */
+async function subNewcomerOf(cls: SubClassRow) {
+  const grouped = cls.kind === 'grouped';
+  const employerId = grouped ? (await subSmallFirm()).id : cls.organisationId;
+  const { person } = await seedEmployee(t, employerId);
+  return { name: person.name, residentId: person.residentId, ...(grouped ? { employerOrganisationId: employerId } : {}) };
+}
+async function rosterWorkbook(rows: string[][]) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('学徒名册');
+  sheet.addRow(['姓名', '身份证号', '用人单位统一社会信用代码']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+/** Every text cell of a workbook download. */
+async function workbookTexts(data: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void texts.push(cell.text))));
+  return texts;
+}
+
+/** An advance claim's computation as filing stores it: one apprentice, 5,000 yuan a year, half of one year in advance. */
+const subComputation = (policyId: string): ClaimComputation => ({
+  policy: { id: policyId, version: 1, year: 2026, effectiveFrom: '2026-01-01', isDemo: false },
+  targetLevel: 3,
+  years: 2,
+  rateFen: 500_000,
+  rateWithoutCertificateFen: 300_000,
+  advanceRatioBp: 5_000,
+  advanceBasis: 'one_year',
+  headcount: { roster: 1, claimed: 1, certified: 0, completedWithoutCertificate: 0, nonCompleters: 0, excluded: 0 },
+  excludedApprenticeIds: [],
+  perPersonAdvanceFen: 250_000,
+  advancePaidFen: 0,
+  lines: [{ key: 'advance', label: { 'zh-CN': '预拨', 'en-US': 'Advance' }, formula: '1 人 × 5,000.00 元 × 50% × 1 年', amountFen: 250_000 }],
+  amountFen: 250_000,
+});
+/** The name of the apprentice of the last claim built, to prove a public notice masks it. */
+let subApprenticeName = '';
+/** An advance claim of a fresh registered class of an organisation (one apprentice) in a state, with an open finding when asked. */
+async function subClaimOf(org: OrgFx, status: string, options: { finding?: boolean } = {}) {
+  const cls = await subClassOf(org, 'registered');
+  const [apprentice] = await seedApprentices(t, cls, 1);
+  subApprenticeName = apprentice!.person.name;
+  const policyId = await subPolicyOf(org.regionId);
+  const now = t.clock.now();
+  const [claim] = await t.db
+    .insert(subsidyClaims)
+    .values({
+      referenceNo: `BT-MATRIX-${String(next()).padStart(6, '0')}`, classId: cls.id, organisationId: org.id, regionId: org.regionId, kind: 'advance', status, round: 1, policyId,
+      computation: subComputation(policyId), amountFen: 250_000, submittedAt: now, createdAt: now, updatedAt: now,
+      ...(status === 'disbursed' ? { disbursedOn: subToday(), bankReference: 'MATRIX-BANK-0' } : {}),
+    })
+    .returning();
+  let findingId = '';
+  if (options.finding) {
+    const [finding] = await t.db
+      .insert(claimFindings)
+      .values({ claimId: claim!.id, round: 1, code: 'NOT_EMPLOYED', apprenticeId: apprentice!.id, personId: apprentice!.personId, detail: { organisationName: org.name }, status: 'open' })
+      .returning();
+    findingId = finding!.id;
+  }
+  return { claim: claim!, findingId };
+}
+const subReadClaims = new Map<OrgKey, string>();
+/** An organisation's submitted claim for the read cases (one per organisation). */
+async function subReadClaimOf(org: OrgFx) {
+  let id = subReadClaims.get(org.key);
+  if (!id) {
+    id = (await subClaimOf(org, 'submitted')).claim.id;
+    subReadClaims.set(org.key, id);
+  }
+  return id;
+}
+const subLedgerEntries = new Set<OrgKey>();
+/** One advance entry in the ledger for an organisation's registered class. */
+async function subLedgerEntryOf(org: OrgFx) {
+  if (subLedgerEntries.has(org.key)) return;
+  const cls = await subReadClassOf(org);
+  await t.db
+    .insert(subsidyLedgerEntries)
+    .values({ organisationId: org.id, regionId: org.regionId, classId: cls.id, kind: 'advance', amountFen: 250_000, bookedOn: '2026-03-02', note: '矩阵测试预拨' });
+  subLedgerEntries.add(org.key);
+}
+interface SubClass {
+  id: string;
+  organisationId: string;
+  regionId: string;
+  status: string;
+  registrationNo: string | null;
+  name: string;
+}
+interface SubClaim {
+  id: string;
+  organisationId: string;
+  regionId: string;
+  status: string;
+}
+/** The id of the apprentice the last DELETE case removes. */
+let subRemovedApprenticeId = '';
+/** A class transition: a fresh class of the target in the `from` state (with one apprentice to file), the state after. */
+const subClassTransition = (path: string, allowed: readonly Role[], from: ClassStatus, to: string, extra: Pick<RouteSpec, 'except'> & { payload?: unknown } = {}): RouteSpec => ({
+  method: 'POST',
+  url: `${V1}/apprenticeship-classes/:id/${path}`,
+  allowed,
+  scopes: ORG_SCOPES,
+  except: extra.except,
+  request: async ({ target }) => {
+    const cls = await subClassOf(target, from);
+    if (path === 'file') await seedApprentices(t, cls, 1);
+    return { url: `${V1}/apprenticeship-classes/${cls.id}/${path}`, payload: extra.payload };
+  },
+  verify: (res, c) => expect(json<SubClass>(res)).toMatchObject({ organisationId: c.target.id, status: to }),
+});
+/** A claim transition: a fresh claim of the target in the `from` state, the state after. */
+const subClaimTransition = (path: string, allowed: readonly Role[], from: string, to: string, extra: Pick<RouteSpec, 'except'> & { payload?: unknown } = {}): RouteSpec => ({
+  method: 'POST',
+  url: `${V1}/subsidy-claims/:id/${path}`,
+  allowed,
+  scopes: ORG_SCOPES,
+  except: extra.except,
+  request: async ({ target }) => ({ url: `${V1}/subsidy-claims/${(await subClaimOf(target, from)).claim.id}/${path}`, payload: extra.payload }),
+  verify: (res, c) => expect(json<SubClaim>(res)).toMatchObject({ organisationId: c.target.id, status: to }),
 });
 
 const routes: RouteSpec[] = [
@@ -1018,12 +1225,19 @@ const routes: RouteSpec[] = [
     url: `${V1}/notices/:id`,
     allowed: ['system_admin', 'department_officer', 'department_reviewer'],
     scopes: ORG_SCOPES,
-    request: async ({ target }) => {
+    // Another region's notice is asked for as a workbook (format=xlsx): the download is refused exactly as the page is.
+    labels: { far: ' (other region, format=xlsx)' },
+    request: async ({ scope, target }) => {
       const notice = await noticeOf(target);
       await objectionOf(notice.id);
-      return { url: `${V1}/notices/${notice.id}` };
+      return { url: `${V1}/notices/${notice.id}${scope === 'far' ? '?format=xlsx' : ''}` };
     },
-    verify: (res, c) => {
+    verify: async (res, c) => {
+      if (c.scope === 'far') {
+        expect(res.headers['content-type']).toContain('spreadsheetml');
+        expect(await workbookTexts(res.rawPayload)).toContain(c.target.name);
+        return;
+      }
       const body = json<{ organisationId: string; objectionList: { objectorName: string; objectorResidentIdMasked: string }[] }>(res);
       expect(body.organisationId).toBe(c.target.id);
       expect(body.objectionList).toEqual([expect.objectContaining({ objectorName: OBJECTOR.name })]);
@@ -1090,9 +1304,16 @@ const routes: RouteSpec[] = [
       await objectionOf(notice.id);
       return { url: `${V1}/public/notices/${notice.id}`, client: new Client(t.app) };
     },
-    verify: (res) => {
+    verify: async (res) => {
       expect(json<{ objections: { open: number } }>(res).objections.open).toBe(1);
       for (const secret of Object.values(OBJECTOR)) expect(res.body).not.toContain(secret);
+      // The same notice as a workbook (format=xlsx), to anyone: its table and nothing of the objector.
+      const download = await new Client(t.app).get(`${V1}/public/notices/${json<{ id: string }>(res).id}?format=xlsx`);
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-type']).toContain('spreadsheetml');
+      const texts = await workbookTexts(download.rawPayload);
+      expect(texts).toContain('Matrix govA');
+      for (const secret of Object.values(OBJECTOR)) expect(texts.join('|')).not.toContain(secret);
     },
   },
   {
@@ -1550,6 +1771,436 @@ const routes: RouteSpec[] = [
   opsMatchTransition('decline', 'centre', 'requested', 'declined', { comment: '矩阵测试拒绝' }),
   opsMatchTransition('cancel', 'requester', 'requested', 'cancelled'),
   opsMatchTransition('complete', 'centre', 'accepted', 'completed'),
+
+  // --- apprenticeship subsidies: policies ----------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/subsidy-policies`,
+    allowed: SUB_READ,
+    scopes: ['none'],
+    request: async () => {
+      await subPolicyOf('baodi');
+      await subPolicyOf('tangshan');
+      return { url: `${V1}/subsidy-policies` };
+    },
+    // Policies are a region's public rules: everyone reads their own region's, a system admin every region's.
+    verify: (res, c) => {
+      const regions = new Set(json<{ items: { regionId: string }[] }>(res).items.map((p) => p.regionId));
+      expect([...regions].sort()).toEqual(c.role === 'system_admin' ? ['baodi', 'tangshan'] : ['baodi']);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/subsidy-policies`,
+    allowed: SUB_DEPARTMENTS,
+    scopes: ['none'],
+    status: 201,
+    request: () => ({ url: `${V1}/subsidy-policies`, payload: policyBody({ regionId: 'baodi', year: subFreshYear() }) }),
+    verify: (res) => expect(json<{ regionId: string; version: number }>(res)).toMatchObject({ regionId: 'baodi', version: 1 }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/subsidy-policies/:id`,
+    allowed: SUB_READ,
+    scopes: ['own', 'far'],
+    labels: { own: ' (own region)', far: ' (other region)' },
+    request: async ({ target }) => ({ url: `${V1}/subsidy-policies/${await subPolicyOf(target.regionId)}` }),
+    verify: (res, c) => expect(json<{ regionId: string; year: number }>(res)).toMatchObject({ regionId: c.target.regionId, year: 2026 }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/subsidy-policies/:id/revisions`,
+    allowed: SUB_DEPARTMENTS,
+    scopes: ['own', 'far'],
+    status: 201,
+    labels: { own: ' (own region)', far: ' (other region)' },
+    request: async ({ target }) => {
+      const base = await seedPolicy(t, target.regionId, { year: subFreshYear() });
+      const { year: _year, ...fields } = policyBody({ minCentralisedHours: 200 });
+      return { url: `${V1}/subsidy-policies/${base.id}/revisions`, payload: { ...fields, reason: '矩阵测试修订' } };
+    },
+    verify: (res, c) => expect(json<{ regionId: string; version: number; minCentralisedHours: number }>(res)).toMatchObject({ regionId: c.target.regionId, version: 2, minCentralisedHours: 200 }),
+  },
+
+  // --- apprenticeship subsidies: classes -----------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes`,
+    allowed: SUB_CLASS_READ,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => {
+      if (scope === 'none') return { url: `${V1}/apprenticeship-classes?pageSize=100` };
+      await subReadClassOf(target);
+      return { url: `${V1}/apprenticeship-classes?pageSize=100&q=${encodeURIComponent(target.name)}` };
+    },
+    verify: (res, c) => {
+      const items = json<Page<SubClass>>(res).items;
+      expectTcInReach(c, items);
+      // A draft stays the organiser's: a department never lists another organisation's.
+      if (c.role === 'department_officer' || c.role === 'department_reviewer') expect(items.filter((i) => i.status === 'draft' && i.organisationId !== c.fx.own.id)).toEqual([]);
+      if (c.scope !== 'none') expect(items.map((i) => i.organisationId)).toContain(c.target.id);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/counts`,
+    allowed: SUB_CLASS_READ,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/apprenticeship-classes/counts` }),
+    verify: async (res, c) => {
+      const counts = json<{ total: number; byStatus: Record<string, number> }>(res);
+      expect(Object.values(counts.byStatus).reduce((a, b) => a + b, 0)).toBe(counts.total);
+      expect(counts.total).toBe(json<Page<unknown>>(await c.fx.client.get(`${V1}/apprenticeship-classes?pageSize=1`)).total);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/roster-template`,
+    // A blank template: the policy's roster editors all get it, the HRSS officer included (it reveals nothing).
+    allowed: SUB_ORGANISER_ROLES,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/apprenticeship-classes/roster-template` }),
+    verify: (res) => expect(res.headers['content-type']).toContain('spreadsheetml'),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/apprenticeship-classes`,
+    allowed: SUB_ORGANISER_ROLES,
+    scopes: ['none'],
+    status: 201,
+    except: subNotOrganiser(['none']),
+    request: async ({ fx }) => {
+      await subPolicyOf(fx.own.regionId);
+      return { url: `${V1}/apprenticeship-classes`, payload: classBody({ name: `矩阵学徒班${next()}`, kind: fx.own.type === 'enterprise' ? 'enterprise' : 'grouped' }) };
+    },
+    verify: (res, c) => expect(json<SubClass>(res)).toMatchObject({ organisationId: c.fx.own.id, status: 'draft' }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/:id`,
+    allowed: SUB_CLASS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subReadClassOf(target)).id}` }),
+    verify: (res, c) => expect(json<SubClass>(res)).toMatchObject({ organisationId: c.target.id, status: 'registered' }),
+  },
+  {
+    method: 'PATCH',
+    url: `${V1}/apprenticeship-classes/:id`,
+    allowed: SUB_ORGANISER_ROLES,
+    scopes: ORG_SCOPES,
+    // Refused before the class is looked up, so another region's class is a 403 too.
+    except: subNotOrganiser(ORG_SCOPES),
+    request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subClassOf(target, 'returned')).id}`, payload: { name: `矩阵学徒班改名${next()}` } }),
+    verify: (res, c) => expect(json<SubClass>(res)).toMatchObject({ organisationId: c.target.id, name: expect.stringMatching(/^矩阵学徒班改名/) }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/:id/history`,
+    allowed: SUB_CLASS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subReadClassOf(target)).id}/history` }),
+    verify: (res) => expect(json<unknown[]>(res)).toEqual([]),
+  },
+  subClassTransition('file', SUB_ORGANISER_ROLES, 'returned', 'filed', { except: subNotOrganiser(['own', 'sibling']) }),
+  subClassTransition('withdraw', SUB_ORGANISER_ROLES, 'filed', 'withdrawn', { except: subNotOrganiser(['own', 'sibling']) }),
+  subClassTransition('return', SUB_HRSS, 'filed', 'returned', { except: subNotOwnReview, payload: { comment: '矩阵测试退回' } }),
+  subClassTransition('register', SUB_HRSS, 'filed', 'registered', { except: subNotOwnReview }),
+  subClassTransition('reject', SUB_HRSS, 'filed', 'rejected', { except: subNotOwnReview, payload: { comment: '矩阵测试不予备案' } }),
+  subClassTransition('complete', SUB_ORGANISER_ROLES, 'registered', 'completed', { except: subNotOrganiser(['own', 'sibling']) }),
+
+  // --- apprenticeship subsidies: rosters, sessions, progress ---------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/:id/apprentices`,
+    allowed: SUB_CLASS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subReadClassOf(target)).id}/apprentices` }),
+    verify: async (res, c) => {
+      const items = json<{ items: { classId: string; residentIdMasked: string }[] }>(res).items;
+      expect(items).toEqual([expect.objectContaining({ classId: (await subReadClassOf(c.target)).id, residentIdMasked: expect.stringContaining('*') })]);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/apprenticeship-classes/:id/apprentices`,
+    allowed: SUB_ORGANISER_ROLES,
+    scopes: ORG_SCOPES,
+    status: 201,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const cls = await subClassOf(target, 'returned');
+      return { url: `${V1}/apprenticeship-classes/${cls.id}/apprentices`, payload: await subNewcomerOf(cls) };
+    },
+    verify: (res) => expect(json<{ status: string; residentIdMasked: string }>(res)).toMatchObject({ status: 'active', residentIdMasked: expect.stringContaining('*') }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/apprenticeship-classes/:id/apprentices/import`,
+    allowed: SUB_ORGANISER_ROLES,
+    scopes: ORG_SCOPES,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const cls = await subClassOf(target, 'returned');
+      const newcomer = await subNewcomerOf(cls);
+      const uscc = newcomer.employerOrganisationId ? (await subSmallFirm()).uscc : '';
+      return { url: `${V1}/apprenticeship-classes/${cls.id}/apprentices/import`, ...multipartFile(await rosterWorkbook([[newcomer.name, newcomer.residentId, uscc]]), 'roster.xlsx') };
+    },
+    verify: (res) => expect(json<{ added: number }>(res)).toEqual({ added: 1 }),
+  },
+  {
+    method: 'DELETE',
+    url: `${V1}/apprentices/:id`,
+    allowed: SUB_ORGANISER_ROLES,
+    scopes: ORG_SCOPES,
+    status: 204,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const [apprentice] = await seedApprentices(t, await subClassOf(target, 'returned'), 1);
+      subRemovedApprenticeId = apprentice!.id;
+      return { url: `${V1}/apprentices/${apprentice!.id}` };
+    },
+    verify: async () => expect(await t.db.select().from(apprentices).where(eq(apprentices.id, subRemovedApprenticeId))).toEqual([]),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/apprentices/:id/leave`,
+    allowed: SUB_ORGANISER_ROLES,
+    scopes: ORG_SCOPES,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const [apprentice] = await seedApprentices(t, await subClassOf(target, 'registered'), 1);
+      return { url: `${V1}/apprentices/${apprentice!.id}/leave`, payload: { leftOn: subToday(), reason: '矩阵测试离职' } };
+    },
+    verify: (res) => expect(json<{ status: string; leftOn: string }>(res)).toMatchObject({ status: 'left', leftOn: subToday() }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/apprentices/:id/assessment`,
+    allowed: SUB_RECORDERS,
+    scopes: ORG_SCOPES,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const [apprentice] = await seedApprentices(t, await subClassOf(target, 'registered'), 1);
+      return { url: `${V1}/apprentices/${apprentice!.id}/assessment`, payload: { assessedOn: subToday(), passed: true, levelReached: 3, certificateNo: `MATRIX-CERT-${next()}` } };
+    },
+    verify: (res) => expect(json<{ status: string; certified: boolean }>(res)).toMatchObject({ status: 'completed', certified: true }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/apprenticeship-classes/:id/sessions`,
+    allowed: SUB_RECORDERS,
+    scopes: ORG_SCOPES,
+    status: 201,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const cls = await subClassOf(target, 'registered');
+      const [apprentice] = await seedApprentices(t, cls, 1);
+      return {
+        url: `${V1}/apprenticeship-classes/${cls.id}/sessions`,
+        payload: { date: subToday(), kind: 'centralised', startTime: '08:30', endTime: '12:30', location: '矩阵实训楼 101', topic: '矩阵测试课', videoRecorded: true, attendeeIds: [apprentice!.id] },
+      };
+    },
+    verify: (res) => expect(json<{ minutes: number; attendedCount: number; absentCount: number }>(res)).toMatchObject({ minutes: 240, attendedCount: 1, absentCount: 0 }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/:id/sessions`,
+    allowed: SUB_CLASS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subReadClassOf(target)).id}/sessions` }),
+    verify: async (res, c) => expect(json<Page<{ classId: string }>>(res).items).toEqual([expect.objectContaining({ classId: (await subReadClassOf(c.target)).id })]),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/:id/progress`,
+    allowed: SUB_CLASS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subReadClassOf(target)).id}/progress` }),
+    verify: (res) => expect(json<{ sessions: number; apprentices: unknown[] }>(res)).toMatchObject({ sessions: 1, apprentices: [expect.anything()] }),
+  },
+
+  // --- apprenticeship subsidies: claims ------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/:id/claim-preview`,
+    allowed: SUB_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subReadClassOf(target)).id}/claim-preview?kind=advance` }),
+    verify: (res) => expect(json<{ computation: { headcount: { claimed: number }; amountFen: number } }>(res).computation).toMatchObject({ headcount: { claimed: 1 }, amountFen: expect.any(Number) }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/subsidy-claims`,
+    allowed: SUB_READ,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => {
+      if (scope === 'none') return { url: `${V1}/subsidy-claims?pageSize=100` };
+      await subReadClaimOf(target);
+      return { url: `${V1}/subsidy-claims?pageSize=100&q=${encodeURIComponent(target.name)}` };
+    },
+    verify: (res, c) => {
+      const items = json<Page<SubClaim>>(res).items;
+      expectTcInReach(c, items);
+      if (c.scope !== 'none') expect(items.map((i) => i.organisationId)).toContain(c.target.id);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/subsidy-claims/counts`,
+    allowed: SUB_READ,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/subsidy-claims/counts` }),
+    verify: async (res, c) => {
+      const counts = json<{ total: number; byStatus: Record<string, number> }>(res);
+      expect(Object.values(counts.byStatus).reduce((a, b) => a + b, 0)).toBe(counts.total);
+      expect(counts.total).toBe(json<Page<unknown>>(await c.fx.client.get(`${V1}/subsidy-claims?pageSize=1`)).total);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/subsidy-claims`,
+    allowed: SUB_ORGANISER_ROLES,
+    scopes: ORG_SCOPES,
+    status: 201,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const cls = await subClassOf(target, 'registered');
+      await seedApprentices(t, cls, 1);
+      return { url: `${V1}/subsidy-claims`, payload: { classId: cls.id, kind: 'advance' } };
+    },
+    verify: (res, c) => expect(json<SubClaim & { amountFen: number }>(res)).toMatchObject({ organisationId: c.target.id, status: 'submitted', amountFen: 250_000 }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/subsidy-claims/:id`,
+    allowed: SUB_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/subsidy-claims/${await subReadClaimOf(target)}` }),
+    verify: (res, c) => expect(json<SubClaim>(res)).toMatchObject({ organisationId: c.target.id, status: 'submitted' }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/subsidy-claims/:id/findings/:findingId/resolve`,
+    // No own-organisation rule here: the HRSS bureau organises no class, so it never files a claim of its own.
+    allowed: SUB_HRSS,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => {
+      const { claim, findingId } = await subClaimOf(target, 'submitted', { finding: true });
+      return { url: `${V1}/subsidy-claims/${claim.id}/findings/${findingId}/resolve`, payload: { resolution: 'accepted', note: '矩阵测试核实无误' } };
+    },
+    verify: (res) => expect(json<{ findingsOpen: number; findings: { status: string }[] }>(res)).toMatchObject({ findingsOpen: 0, findings: [expect.objectContaining({ status: 'accepted' })] }),
+  },
+  subClaimTransition('resubmit', SUB_ORGANISER_ROLES, 'returned', 'submitted', { except: subNotOrganiser(['own', 'sibling']) }),
+  subClaimTransition('withdraw', SUB_ORGANISER_ROLES, 'submitted', 'withdrawn', { except: subNotOrganiser(['own', 'sibling']) }),
+  subClaimTransition('return', SUB_HRSS, 'submitted', 'returned', { except: subNotOwnReview, payload: { comment: '矩阵测试退回' } }),
+  subClaimTransition('hrss-approve', SUB_HRSS, 'submitted', 'finance_review', { except: subNotOwnReview }),
+  // Finance steps: refused to the HRSS bureau (the success path: claim-review.test.ts).
+  subClaimTransition('finance-return', SUB_HRSS, 'finance_review', 'submitted', { except: subFinanceOnly, payload: { comment: '矩阵测试财政退回' } }),
+  subClaimTransition('finance-approve', SUB_HRSS, 'finance_review', 'approved', { except: subFinanceOnly }),
+  subClaimTransition('reject', SUB_HRSS, 'submitted', 'rejected', { except: subNotOwnReview, payload: { comment: '矩阵测试不予补贴' } }),
+  // The organiser confirms receipt, or the HRSS bureau closes it (its officers and reviewers alike).
+  subClaimTransition('close', [...SUB_ORGANISERS, ...SUB_HRSS], 'disbursed', 'closed'),
+  {
+    method: 'POST',
+    url: `${V1}/subsidy-notices`,
+    // Like the finding's resolution, publishing has no own-organisation rule (the HRSS bureau files no claim). Ten working
+    // days: above the installation minimum whichever value the notices/settings case left.
+    allowed: SUB_HRSS,
+    scopes: ORG_SCOPES,
+    status: 201,
+    request: async ({ target }) => ({ url: `${V1}/subsidy-notices`, payload: { claimIds: [(await subClaimOf(target, 'approved')).claim.id], workingDays: 10 } }),
+    verify: async (res) => {
+      const body = json<{ noticeId: string; claims: number }>(res);
+      expect(body.claims).toBe(1);
+      // The public page masks the apprentice's name.
+      const page = await new Client(t.app).get(`${V1}/public/notices/${body.noticeId}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain(subApprenticeName);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/subsidy-claims/:id/disburse`,
+    // A finance step: refused to the HRSS bureau (the success path: claim-review.test.ts and ledger.test.ts).
+    allowed: SUB_HRSS,
+    scopes: ORG_SCOPES,
+    except: subFinanceOnly,
+    request: async ({ target }) => ({
+      url: `${V1}/subsidy-claims/${(await subClaimOf(target, 'in_notice')).claim.id}/disburse`,
+      payload: { disbursedOn: subToday(), bankReference: `MATRIX-BANK-${next()}` },
+    }),
+  },
+
+  // --- apprenticeship subsidies: the ledger and statistics -----------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/subsidy-ledger`,
+    allowed: SUB_READ,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => {
+      if (scope === 'none') return { url: `${V1}/subsidy-ledger?pageSize=100` };
+      await subLedgerEntryOf(target);
+      return { url: `${V1}/subsidy-ledger?pageSize=100&organisationId=${target.id}` };
+    },
+    verify: (res, c) => {
+      const page = json<Page<{ organisationId: string; regionId: string; amountFen: number }> & { totals: { balanceFen: number } }>(res);
+      expectTcInReach(c, page.items);
+      expect(page.totals.balanceFen).toBe(page.items.reduce((sum, e) => sum + e.amountFen, 0));
+      if (c.scope !== 'none') expect(page.items.map((e) => e.organisationId)).toEqual([c.target.id]);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/subsidy-ledger/balances`,
+    allowed: SUB_READ,
+    scopes: ['none'],
+    request: async ({ fx }) => {
+      await subLedgerEntryOf(fx.own);
+      return { url: `${V1}/subsidy-ledger/balances` };
+    },
+    verify: async (res, c) => {
+      const body = json<{ items: { organisationId: string; balanceFen: number }[]; totalFen: number }>(res);
+      expect(body.items.map((b) => b.organisationId)).toContain(c.fx.own.id);
+      for (const b of body.items) {
+        expect(inReach(c.role, c.fx.own, { id: b.organisationId, regionId: await regionOf(b.organisationId) }), `balance of ${b.organisationId} shown to ${c.role}`).toBe(true);
+      }
+      expect(body.totalFen).toBe(body.items.reduce((sum, b) => sum + b.balanceFen, 0));
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/subsidy-ledger/entries`,
+    // The finance bureau's: refused to the HRSS officer before the class is looked up (success path: ledger.test.ts).
+    allowed: ['department_officer'],
+    scopes: ORG_SCOPES,
+    status: 201,
+    except: ORG_SCOPES.map((scope) => ({ role: 'department_officer' as const, scope, status: 403 as const, why: 'only the finance bureau books refunds and corrections' })),
+    request: async ({ target }) => ({
+      url: `${V1}/subsidy-ledger/entries`,
+      payload: { kind: 'refund', classId: (await subReadClassOf(target)).id, amountFen: 10_000, bookedOn: subToday(), note: '矩阵测试退款' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/subsidy-statistics`,
+    allowed: SUB_DEPARTMENTS,
+    scopes: ['none'],
+    request: async () => {
+      await subLedgerEntryOf(orgs.get('entB')!);
+      await subLedgerEntryOf(orgs.get('entT')!);
+      return { url: `${V1}/subsidy-statistics?dimension=region` };
+    },
+    // The same entries as the ledger the role reads: a department's region, a system admin's every region.
+    verify: async (res, c) => {
+      const stats = json<{ rows: { key: string; amountFen: number }[]; totals: { amountFen: number } }>(res);
+      const ledger = json<{ totals: { balanceFen: number } }>(await c.fx.client.get(`${V1}/subsidy-ledger?pageSize=1`));
+      expect(stats.totals.amountFen).toBe(ledger.totals.balanceFen);
+      expect(stats.rows.map((r) => r.key).sort()).toEqual(c.role === 'system_admin' ? ['baodi', 'tangshan'] : ['baodi']);
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -200,40 +200,27 @@ function multipartFile(file: Buffer, filename: string) {
   };
 }
 
-/** A fingerprint of every table a route could change (session activity timestamps aside). */
+/** The tables a route could change; the session table is compared on its own (activity timestamps aside). */
+const WATCHED_TABLES = [
+  'audit_log', 'organisations', 'people', 'employments', 'users', 'memberships', 'industrial_parks', 'calendar_overrides', 'attachments',
+  'public_notices', 'notice_objections', 'system_settings', 'training_centre_applications', 'selection_batches', 'training_centres',
+  'training_centre_scopes', 'skill_assessments', 'centre_trainings', 'centre_annual_reviews', 'training_needs', 'training_matches',
+  'workflow_events', 'subsidy_policies', 'apprenticeship_classes', 'apprentices', 'class_sessions', 'session_attendance', 'subsidy_claims',
+  'claim_findings', 'subsidy_ledger_entries',
+] as const;
+
+/**
+ * A fingerprint of every table a route could change: per table its row count and the newest row version's
+ * transaction id (xmin). An insert changes the count, a delete the count, an update the newest xmin; a write that
+ * rolled back leaves no visible row version, so it changes nothing. Cheap enough to take around every write.
+ */
 async function snapshot() {
+  const tables = sql.join(
+    WATCHED_TABLES.map((table) => sql`(select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from ${sql.identifier(table)}) as ${sql.identifier(table)}`),
+    sql`, `,
+  );
   const result = await t.db.execute(sql`
-    select
-      (select count(*) from audit_log)::text as audit_count,
-      (select coalesce(max(id), 0) from audit_log)::text as audit_max,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from organisations r) as organisations,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from people r) as people,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from employments r) as employments,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from users r) as users,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from memberships r) as memberships,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from industrial_parks r) as parks,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.date), '')) from calendar_overrides r) as calendar_overrides,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from attachments r) as attachments,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from public_notices r) as public_notices,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from notice_objections r) as notice_objections,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.key), '')) from system_settings r) as system_settings,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_centre_applications r) as training_centre_applications,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from selection_batches r) as selection_batches,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_centres r) as training_centres,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from skill_assessments r) as skill_assessments,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from centre_trainings r) as centre_trainings,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from centre_annual_reviews r) as centre_annual_reviews,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_needs r) as training_needs,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from training_matches r) as training_matches,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from subsidy_policies r) as subsidy_policies,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from apprenticeship_classes r) as apprenticeship_classes,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from apprentices r) as apprentices,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from class_sessions r) as class_sessions,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.session_id, r.apprentice_id), '')) from session_attendance r) as session_attendance,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from subsidy_claims r) as subsidy_claims,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.id), '')) from claim_findings r) as claim_findings,
-      (select md5(coalesce(string_agg(r::text, '|' order by r.seq), '')) from subsidy_ledger_entries r) as subsidy_ledger_entries,
-      (select count(*) from workflow_events)::text as workflow_events,
+    select ${tables},
       (select md5(coalesce(string_agg(r.token_hash || r.user_id || r.membership_id, '|' order by r.token_hash), '')) from sessions r) as sessions
   `);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows[0];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, claimFindings, employments } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { CLAIMS, CLASSES, castOf, completeClass, expectError, expectStatus, type Cast, type Claim } from './claim-test-support.ts';
-import { seedApprentices, seedClass, seedPolicy } from './test-support.ts';
+import { seedApprentices, seedClass, seedPolicy, seedSession } from './test-support.ts';
 
 let t: TestApp;
 let cast: Cast;
@@ -119,6 +119,24 @@ describe('findings and their resolution', () => {
     expect((await expectStatus<Claim>(cast.officer.post(`${CLAIMS}/${claim.id}/hrss-approve`), 200)).status).toBe('finance_review');
     // Once past HRSS review, findings are settled.
     await expectError(resolve(claim, back.id, { resolution: 'excluded', note: '改主意' }), 409, 'CONFLICT');
+  });
+
+  it("settles an excluded apprentice's other open findings with the exclusion", async () => {
+    const cls = await seedClass(t, cast.enterpriseId, { status: 'registered' });
+    const roster = await seedApprentices(t, cls, 2);
+    const tired = roster[0]!;
+    // Twelve hours in one day, and the apprentice has since left the enterprise: two findings about one person.
+    for (const [startTime, endTime] of [['08:00', '14:00'], ['14:00', '20:00']] as const) {
+      await seedSession(t, cls.id, [{ apprenticeId: tired.id, personId: tired.personId, present: true }], { date: '2026-04-01', startTime, endTime });
+    }
+    await endEmployment(tired.employmentId);
+    const claim = await file(cls.id);
+    const mine = claim.findings.filter((f) => f.apprenticeId === tired.id);
+    expect(mine.map((f) => f.code).sort()).toEqual(['DAY_OVER_10_HOURS', 'NOT_EMPLOYED']);
+    const after = await expectStatus<Claim>(resolve(claim, mine.find((f) => f.code === 'NOT_EMPLOYED')!.id, { resolution: 'excluded', note: '已离职，不计入补贴' }), 200);
+    expect(after.findings.filter((f) => f.apprenticeId === tired.id).map((f) => f.status)).toEqual(['excluded', 'excluded']);
+    expect(after.findingsOpen).toBe(0);
+    expect(after.computation.headcount).toMatchObject({ claimed: 1, excluded: 1 });
   });
 
   it('reruns the checks on resubmission: exclusions stay, earlier resolutions carry over, new problems open', async () => {

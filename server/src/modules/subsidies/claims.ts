@@ -330,6 +330,15 @@ export async function resolveFinding(ctx: Ctx, claimId: string, findingId: strin
       .where(and(eq(F.id, finding.id), eq(F.status, 'open')))
       .returning({ id: F.id });
     expectUpdated(updated, 'claim_finding');
+    // An excluded apprentice is out of the claim: their other open findings of the round go with them.
+    const alsoExcluded =
+      input.resolution === 'excluded'
+        ? await tx.db
+            .update(F)
+            .set({ status: 'excluded', resolutionNote: input.note, resolvedBy: tx.actor.userId, resolvedByName: tx.actor.displayName, resolvedAt: now })
+            .where(and(eq(F.claimId, claim.id), eq(F.round, claim.round), eq(F.apprenticeId, finding.apprenticeId!), eq(F.status, 'open')))
+            .returning({ id: F.id })
+        : [];
     let amountAfter = claim.amountFen;
     if (input.resolution === 'excluded' && !claim.computation.excludedApprenticeIds.includes(finding.apprenticeId!)) {
       const cls = await classOfClaim(tx.db, claim);
@@ -352,7 +361,7 @@ export async function resolveFinding(ctx: Ctx, claimId: string, findingId: strin
       organisationId: claim.organisationId,
       regionId: claim.regionId,
       before: { findingStatus: 'open', amountFen: claim.amountFen },
-      after: { findingId: finding.id, code: finding.code, apprenticeId: finding.apprenticeId, resolution: input.resolution, note: input.note, amountFen: amountAfter },
+      after: { findingId: finding.id, code: finding.code, apprenticeId: finding.apprenticeId, resolution: input.resolution, note: input.note, amountFen: amountAfter, alsoExcluded: alsoExcluded.map((f) => f.id) },
     });
     return detailOf(tx, claim.id);
   });

@@ -21,8 +21,14 @@ afterAll(() => browser?.close());
 
 /** The open dropdown of the select with this test id (found through the list its input controls, not by being the visible one). */
 async function dropdownOf(page: Page, testId: string) {
-  await page.getByTestId(testId).click();
-  const list = await page.getByTestId(testId).locator('input').getAttribute('aria-controls');
+  // The input names its list once the select has opened. A click that lands while the previous dropdown is still
+  // closing opens nothing, so click again until it has.
+  const input = page.getByTestId(testId).locator('input[aria-controls]');
+  for (let attempt = 0; attempt < 10 && !(await input.count()); attempt++) {
+    await page.getByTestId(testId).click();
+    await input.waitFor({ timeout: 1_000 }).catch(() => undefined);
+  }
+  const list = await input.getAttribute('aria-controls');
   return page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
 }
 

@@ -85,6 +85,10 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 
 export function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a terminated backend, a dropped test database) is an 'error' event
+  // on the pool; without a listener it would crash the process. The pool discards that connection and the next query
+  // opens a fresh one, so there is nothing more to do here.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Locale } from '@fulcrum/shared';
+import type { ImportRowError, Locale } from '@fulcrum/shared';
+import { AppError } from './errors.ts';
 
 export interface Column<T> {
   zh: string;
@@ -61,4 +62,47 @@ export async function readFirstSheet(data: Buffer, maxRows: number): Promise<{ h
     else if (cells.some((c) => c !== '')) rows.push({ rowNumber, cells });
   });
   return { header, rows };
+}
+
+/** An import's column: its key and the header texts it is recognised by (Chinese, English, or both run together). */
+export interface ImportColumn {
+  key: string;
+  zh: string;
+  en: string;
+}
+
+const normaliseHeader = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+const fileError = (code: string, message: string) => new AppError('VALIDATION_FAILED', message, { issues: [{ path: 'file', code, message }] });
+
+/**
+ * An uploaded import workbook as records keyed by column (blank cells left out), with the row numbers Excel shows.
+ * Refuses, naming the file, anything that is not a readable .xlsx or is too long, and, listing them as row-1 errors,
+ * a header row that lacks a required column: the imports of every module answer alike.
+ */
+export async function readImportRows(data: Buffer, spec: { columns: readonly ImportColumn[]; required: readonly string[]; maxRows: number }) {
+  if (data.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw fileError('NOT_XLSX', 'upload an .xlsx file (Excel 2007 or later)');
+  let sheet;
+  try {
+    sheet = await readFirstSheet(data, spec.maxRows);
+  } catch (error) {
+    if (error instanceof TooManyRowsError) throw fileError('IMPORT_TOO_LARGE', error.message);
+    if (error instanceof UnreadableWorkbookError) throw fileError('NOT_XLSX', error.message);
+    throw error;
+  }
+  const byHeader = new Map<string, string>();
+  for (const c of spec.columns) for (const label of [c.zh, c.en, c.key, `${c.zh}${c.en}`]) byHeader.set(normaliseHeader(label), c.key);
+  const keys = sheet.header.map((h) => byHeader.get(normaliseHeader(h)));
+  const missing = spec.required.filter((k) => !keys.includes(k));
+  if (missing.length) {
+    const rows: ImportRowError[] = missing.map((k) => ({ row: 1, field: k, code: 'MISSING_COLUMN', message: `the header row lacks the column ${spec.columns.find((c) => c.key === k)?.zh}` }));
+    throw new AppError('IMPORT_INVALID', 'the header row lacks required columns; nothing was imported', { rows });
+  }
+  return sheet.rows.map(({ rowNumber, cells }) => {
+    const record: Record<string, string> = {};
+    keys.forEach((key, i) => {
+      const value = cells[i] ?? '';
+      if (key && value !== '') record[key] = value;
+    });
+    return { rowNumber, record };
+  });
 }

@@ -1,50 +1,14 @@
 import ExcelJS from 'exceljs';
-import { addEmployeeRequest, employeeImportColumns, type ImportRowError } from '@fulcrum/shared';
-import { AppError } from '../../lib/errors.ts';
-import { readFirstSheet, TooManyRowsError, UnreadableWorkbookError } from '../../lib/xlsx.ts';
+import { addEmployeeRequest, employeeImportColumns } from '@fulcrum/shared';
+import { readImportRows } from '../../lib/xlsx.ts';
 
-const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
-const headerKeys = new Map<string, string>();
-for (const c of employeeImportColumns) {
-  for (const label of [c.zh, c.en, c.key, `${c.zh}${c.en}`]) headerKeys.set(normalise(label), c.key);
-}
-const requiredKeys = ['name', 'residentId', 'position', 'startDate'];
 /** Rows one file may carry: larger workforces import in several files. */
 export const MAX_IMPORT_ROWS = 5_000;
 
 /** Reads an uploaded employee workbook into rows parsed by the same contract as the single-employee form. */
 export async function parseEmployeeWorkbook(data: Buffer) {
-  if (data.subarray(0, 4).toString('binary') !== 'PK\x03\x04') {
-    throw new AppError('VALIDATION_FAILED', 'the file is not an .xlsx workbook', {
-      issues: [{ path: 'file', code: 'NOT_XLSX', message: 'upload an .xlsx file (Excel 2007 or later)' }],
-    });
-  }
-  let sheet;
-  try {
-    sheet = await readFirstSheet(data, MAX_IMPORT_ROWS);
-  } catch (error) {
-    if (error instanceof TooManyRowsError) {
-      throw new AppError('VALIDATION_FAILED', error.message, { issues: [{ path: 'file', code: 'IMPORT_TOO_LARGE', message: error.message }] });
-    }
-    if (error instanceof UnreadableWorkbookError) {
-      throw new AppError('VALIDATION_FAILED', error.message, { issues: [{ path: 'file', code: 'NOT_XLSX', message: error.message }] });
-    }
-    throw error;
-  }
-  const keys = sheet.header.map((h) => headerKeys.get(normalise(h)));
-  const missing = requiredKeys.filter((k) => !keys.includes(k));
-  if (missing.length) {
-    const rows: ImportRowError[] = missing.map((k) => ({ row: 1, field: k, code: 'MISSING_COLUMN', message: `the header row lacks the column ${employeeImportColumns.find((c) => c.key === k)?.zh}` }));
-    throw new AppError('IMPORT_INVALID', 'the header row lacks required columns; nothing was imported', { rows });
-  }
-  return sheet.rows.map(({ rowNumber, cells }) => {
-    const record: Record<string, string> = {};
-    keys.forEach((key, i) => {
-      const value = cells[i] ?? '';
-      if (key && value !== '') record[key] = value;
-    });
-    return { rowNumber, parsed: addEmployeeRequest.safeParse(record) };
-  });
+  const rows = await readImportRows(data, { columns: employeeImportColumns, required: ['name', 'residentId', 'position', 'startDate'], maxRows: MAX_IMPORT_ROWS });
+  return rows.map(({ rowNumber, record }) => ({ rowNumber, parsed: addEmployeeRequest.safeParse(record) }));
 }
 
 /** The template: the columns with their rules as header notes, text-formatted ID columns, and an instructions sheet. */

@@ -7,7 +7,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { authorize } from '../../lib/authorize.ts';
 import { inTransaction, type Ctx } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { readFirstSheet, TooManyRowsError, UnreadableWorkbookError } from '../../lib/xlsx.ts';
+import { readImportRows } from '../../lib/xlsx.ts';
 import { subsidyPolicy } from './policy.ts';
 import { findClass } from './class-queries.ts';
 import { assertOwner } from './classes.ts';
@@ -19,12 +19,6 @@ import { classWorkflow } from './workflows.ts';
  * headers in Chinese or English. All or nothing, as the employee import: any bad row and nothing is added.
  */
 
-const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
-const headerKeys = new Map<string, string>();
-for (const c of rosterImportColumns) {
-  for (const label of [c.zh, c.en, c.key, `${c.zh}${c.en}`]) headerKeys.set(normalise(label), c.key);
-}
-const requiredKeys = ['name', 'residentId'];
 /** Rows one roster file may carry (a class is tens of apprentices; this leaves room for the largest). */
 export const MAX_ROSTER_ROWS = 1_000;
 
@@ -35,33 +29,10 @@ const rosterRow = z.object({
 });
 type RosterRow = z.infer<typeof rosterRow>;
 
-const fileError = (code: string, message: string) => new AppError('VALIDATION_FAILED', message, { issues: [{ path: 'file', code, message }] });
-
 /** Reads an uploaded roster workbook into rows parsed by the import's row contract. */
 export async function parseRosterWorkbook(data: Buffer) {
-  if (data.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw fileError('NOT_XLSX', 'upload an .xlsx file (Excel 2007 or later)');
-  let sheet;
-  try {
-    sheet = await readFirstSheet(data, MAX_ROSTER_ROWS);
-  } catch (error) {
-    if (error instanceof TooManyRowsError) throw fileError('IMPORT_TOO_LARGE', error.message);
-    if (error instanceof UnreadableWorkbookError) throw fileError('NOT_XLSX', error.message);
-    throw error;
-  }
-  const keys = sheet.header.map((h) => headerKeys.get(normalise(h)));
-  const missing = requiredKeys.filter((k) => !keys.includes(k));
-  if (missing.length) {
-    const rows: ImportRowError[] = missing.map((k) => ({ row: 1, field: k, code: 'MISSING_COLUMN', message: `the header row lacks the column ${rosterImportColumns.find((c) => c.key === k)?.zh}` }));
-    throw new AppError('IMPORT_INVALID', 'the header row lacks required columns; nothing was imported', { rows });
-  }
-  return sheet.rows.map(({ rowNumber, cells }) => {
-    const record: Record<string, string> = {};
-    keys.forEach((key, i) => {
-      const value = cells[i] ?? '';
-      if (key && value !== '') record[key] = value;
-    });
-    return { rowNumber, parsed: rosterRow.safeParse(record) };
-  });
+  const rows = await readImportRows(data, { columns: rosterImportColumns, required: ['name', 'residentId'], maxRows: MAX_ROSTER_ROWS });
+  return rows.map(({ rowNumber, record }) => ({ rowNumber, parsed: rosterRow.safeParse(record) }));
 }
 
 const importFields: Record<string, string> = { employerOrganisationId: 'employerUscc' };

@@ -75,6 +75,16 @@ describe('a certified centre at work', () => {
     await levels.first().click();
     await admin.page.getByTestId('assessment-score').fill('88');
     await admin.page.getByTestId('assessment-save').click();
+    // The form closes once the server has recorded the result; a refusal stays on the form with its reason, shown here.
+    await expect
+      .poll(
+        async () =>
+          (await admin.page.getByTestId('assessment-form').isVisible())
+            ? `open: ${(await admin.page.locator('.ant-form-item-explain-error, .ant-message-error').allTextContents()).join(' / ')}`
+            : 'closed',
+        { timeout: 15_000 },
+      )
+      .toBe('closed');
     const latest = async () =>
       (await (await admin.page.request.get(`/api/v1/training-centres/${centre.id}/assessments?pageSize=1&sort=-createdAt`)).json()) as {
         total: number;

@@ -21,6 +21,7 @@ import type { Database } from './db/client.ts';
 import { LocalDiskBlobStore, type BlobStore } from './lib/blob-store.ts';
 import { systemClock, type Clock, type ShiftableClock } from './lib/clock.ts';
 import { AppError } from './lib/errors.ts';
+import { checkSameOrigin } from './lib/same-origin.ts';
 import type { ModuleDeps } from './lib/http.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { resolveSession, SESSION_COOKIE } from './modules/auth/sessions.ts';
@@ -40,10 +41,12 @@ import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { trainingCentreRoutes } from './modules/training-centres/routes.ts';
 import { subsidyRoutes } from './modules/subsidies/routes.ts';
+import { xapiRoutes } from './modules/xapi/routes.ts';
+import { lrsRoutes } from './modules/xapi/lrs-routes.ts';
 
 export interface BuildOptions {
   database: Database;
-  config: Pick<Config, 'logLevel' | 'trustProxy' | 'allowedOrigins' | 'loginRateLimitPerMinute' | 'objectionRateLimitPerHour' | 'webDist' | 'dataDir'>;
+  config: Pick<Config, 'logLevel' | 'trustProxy' | 'allowedOrigins' | 'loginRateLimitPerMinute' | 'objectionRateLimitPerHour' | 'webDist' | 'dataDir' | 'publicUrl'>;
   clock?: Clock;
   /** The clock a system administrator may move forward (SHIFTABLE_CLOCK); its routes exist only when given. */
   shiftableClock?: ShiftableClock;
@@ -55,9 +58,7 @@ export interface BuildOptions {
 export const BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** The custom header every mutating API request must carry: a cross-site form or fetch cannot set it without CORS. */
-export const CSRF_HEADER = 'x-requested-with';
-export const CSRF_HEADER_VALUE = 'fulcrum';
+export { CSRF_HEADER, CSRF_HEADER_VALUE } from './lib/same-origin.ts';
 
 /** Builds the whole HTTP application on a database; listening is main.ts's job. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -141,7 +142,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.setNotFoundHandler((request, reply) => {
     const indexHtml = path.join(config.webDist, 'index.html');
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && fs.existsSync(indexHtml)) {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/xapi/') && fs.existsSync(indexHtml)) {
       return reply.sendFile('index.html', config.webDist);
     }
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
@@ -165,26 +166,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(noticeRoutes(deps, config.objectionRateLimitPerHour));
       await api.register(trainingCentreRoutes(deps));
       await api.register(subsidyRoutes(deps));
+      await api.register(lrsRoutes(deps, config.publicUrl));
       await api.register(systemInfoRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
 
+  await app.register(xapiRoutes(deps, config.publicUrl), { prefix: '/xapi' });
+
   if (fs.existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
   }
   return app;
-}
-
-function checkSameOrigin(request: import('fastify').FastifyRequest, allowedOrigins: string[]) {
-  if (request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-    throw new AppError('CSRF_REJECTED', `mutating requests need the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`);
-  }
-  if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('CSRF_REJECTED', 'cross-site request refused');
-  const origin = request.headers.origin;
-  if (origin && origin !== `${request.protocol}://${request.host}` && !allowedOrigins.includes(origin)) {
-    throw new AppError('CSRF_REJECTED', `origin ${origin} is not this site`);
-  }
 }
 
 const contextNames: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };

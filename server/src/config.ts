@@ -22,6 +22,8 @@ export interface Config {
   webDist: string;
   /** SHIFTABLE_CLOCK=1: a system administrator may move the server's clock forward (demonstrations, browser tests). */
   shiftableClock: boolean;
+  /** The address users reach this server at (no trailing slash): learning activities' and verbs' IRIs live under it. */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.DEMO === undefined || env.DEMO.trim() === '' ? !env.DATABASE_URL : !['0', 'false', 'no', 'off'].includes(env.DEMO.trim().toLowerCase()),
     webDist: path.resolve(root, 'web/dist'),
     shiftableClock: ['1', 'true', 'yes', 'on'].includes((env.SHIFTABLE_CLOCK ?? '').trim().toLowerCase()),
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
   };
 }
 

@@ -29,3 +29,5 @@ export * from './subsidies/policies.ts';
 export * from './subsidies/classes.ts';
 export * from './subsidies/claims.ts';
 export * from './subsidies/ledger.ts';
+export * from './xapi/vocabulary.ts';
+export * from './xapi/contracts.ts';

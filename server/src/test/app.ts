@@ -15,6 +15,8 @@ import { SESSION_COOKIE } from '../modules/auth/sessions.ts';
 import { seedReference } from '../modules/reference/seed.ts';
 
 export const TEST_PASSWORD = 'Test-password-2026';
+/** The public address test apps serve at: Fulcrum's activity and verb IRIs start with it. */
+export const TEST_PUBLIC_URL = 'http://fulcrum.test';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -76,6 +78,7 @@ export async function buildTestApp(
       objectionRateLimitPerHour: options.objectionRateLimitPerHour ?? 10_000,
       webDist: path.join(import.meta.dirname, 'no-web-dist'),
       dataDir: options.dataDir ?? tempDir!,
+      publicUrl: TEST_PUBLIC_URL,
     },
   });
   return {

@@ -41,6 +41,9 @@ export const errorCodes = [
   'ALREADY_IN_OPEN_CLASS',
   'CLAIM_EXISTS',
   'CLASS_NOT_COMPLETED',
+  'XAPI_VERSION',
+  'PRECONDITION_FAILED',
+  'PRECONDITION_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,3 +7,4 @@ export * from './attachments.ts';
 export * from './notices.ts';
 export * from './training-centres.ts';
 export * from './subsidies.ts';
+export * from './xapi.ts';

@@ -1,0 +1,60 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { LrsScope } from '@fulcrum/shared';
+import type { Db } from '../../db/client.ts';
+import { lrsClients } from '../../db/schema/index.ts';
+import type { LrsPrincipal } from './types.ts';
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/** A new key pair: the key names the client in Basic auth, the 32-byte secret is shown once. */
+export function newCredentials(): { key: string; secret: string; secretHash: string } {
+  const key = `lrs_${randomBytes(9).toString('base64url')}`;
+  const secret = randomBytes(32).toString('base64url');
+  return { key, secret, secretHash: hashSecret(secret) };
+}
+
+/** The agent a client's statements carry as `authority`: the client's key under this server's address. */
+export function clientAuthority(publicUrl: string, client: { key: string; name: string }) {
+  return { objectType: 'Agent' as const, name: client.name, account: { homePage: `${publicUrl}/xapi/clients`, name: client.key } };
+}
+
+const lastTouched = new Map<string, number>();
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The principal of an HTTP Basic `Authorization` header, or null when the key is unknown, revoked or the secret wrong.
+ * `last_used_at` is written at most once a minute per client, so reporting does not turn every request into a write.
+ */
+export async function principalFromBasic(db: Db, header: string, publicUrl: string, now: Date): Promise<LrsPrincipal | null> {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1) return null;
+  const key = decoded.slice(0, colon);
+  const secret = decoded.slice(colon + 1);
+  const [client] = await db
+    .select()
+    .from(lrsClients)
+    .where(and(eq(lrsClients.key, key), isNull(lrsClients.revokedAt)))
+    .limit(1);
+  if (!client) return null;
+  const given = Buffer.from(hashSecret(secret), 'hex');
+  const stored = Buffer.from(client.secretHash, 'hex');
+  if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
+  const touched = lastTouched.get(client.id) ?? 0;
+  if (now.getTime() - touched > TOUCH_EVERY_MS) {
+    lastTouched.set(client.id, now.getTime());
+    await db.update(lrsClients).set({ lastUsedAt: now }).where(eq(lrsClients.id, client.id));
+  }
+  const scopes = client.scopes as LrsScope[];
+  return {
+    organisationId: client.organisationId,
+    canRead: scopes.includes('read'),
+    canWrite: scopes.includes('write'),
+    clientId: client.id,
+    authority: clientAuthority(publicUrl, client),
+    learner: null,
+  };
+}

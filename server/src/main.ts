@@ -28,7 +28,7 @@ if (config.demo && !(await hasAnyUser(database.db))) {
   const progress = terminalProgress('Loading the demo district');
   const started = performance.now();
   try {
-    const summary = await loadDemo(database.db, { now: new Date(), onProgress: progress.onProgress, adminPassword: config.bootstrapAdminPassword });
+    const summary = await loadDemo(database.db, { now: new Date(), onProgress: progress.onProgress, adminPassword: config.bootstrapAdminPassword, publicUrl: config.publicUrl });
     demo = { summary, seconds: (performance.now() - started) / 1000 };
   } finally {
     progress.stop();

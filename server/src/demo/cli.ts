@@ -25,6 +25,7 @@ try {
       now: new Date(),
       onProgress: progress.onProgress,
       adminPassword: config.bootstrapAdminPassword,
+      publicUrl: config.publicUrl,
       force: args.includes('--force'),
       log: (line) => console.log(`demo:reset — ${line}`),
     });

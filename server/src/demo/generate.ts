@@ -9,6 +9,7 @@ import { putSetting } from '../modules/system/settings.ts';
 import { DEMO_PASSWORD, DEMO_SETTING, listDemoAccounts, type DemoMarker } from './accounts.ts';
 import { Random } from './random.ts';
 import { accountsStep } from './steps/accounts.ts';
+import { loadLearningRecords } from './steps/learning-records.ts';
 import { organisationsStep } from './steps/organisations.ts';
 import { subsidiesStep } from './steps/subsidies.ts';
 import { trainingCentresStep } from './steps/training-centres.ts';
@@ -38,6 +39,8 @@ export interface LoadDemoOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** The administrator's password instead of the demo password (ADMIN_PASSWORD). */
   adminPassword?: string;
+  /** The server's public address (PUBLIC_URL): learning records name their learners and activities under it (default http://localhost:3000). */
+  publicUrl?: string;
 }
 
 export class DemoNotEmptyError extends Error {
@@ -100,6 +103,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
       }
     }
     const txDb = tx as unknown as Db;
+    Object.assign(counts, await loadLearningRecords(txDb, world, { seed, publicUrl: options.publicUrl }));
     await putSetting(txDb, DEMO_SETTING, marker, now);
     await recordAudit({ db: txDb, clock: { now: () => now }, requestId: null, ip: null, actor: null }, {
       entityType: 'system', entityId: DEMO_SETTING, action: 'demo_load',

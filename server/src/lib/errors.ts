@@ -58,8 +58,6 @@ const statusOf: Record<ErrorCode, number> = {
   XAPI_VERSION: 400,
   /** If-Match / If-None-Match did not hold for the document's current ETag. */
   PRECONDITION_FAILED: 412,
-  /** A change to an existing xAPI document without If-Match or If-None-Match (xAPI 2.0; 409 under 1.0.3). */
-  PRECONDITION_REQUIRED: 428,
   INTERNAL: 500,
 };
 

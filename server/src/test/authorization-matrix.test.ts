@@ -20,6 +20,8 @@ import { centreAnnualReviews, trainingCentreScopes, trainingMatches, trainingNee
 // apprenticeship subsidies
 import { apprentices, claimFindings, subsidyClaims, subsidyLedgerEntries } from '../db/schema/index.ts';
 import { classBody, policyBody, seedApprentices, seedClass, seedEmployee, seedPolicy, seedSession } from '../modules/subsidies/test-support.ts';
+// learning record store
+import { lrsClients, xapiStatements } from '../db/schema/index.ts';
 
 /*
  * The authorisation matrix: every route under /api/v1 × every role × the organisation a record belongs to.
@@ -206,7 +208,7 @@ const WATCHED_TABLES = [
   'public_notices', 'notice_objections', 'system_settings', 'training_centre_applications', 'selection_batches', 'training_centres',
   'training_centre_scopes', 'skill_assessments', 'centre_trainings', 'centre_annual_reviews', 'training_needs', 'training_matches',
   'workflow_events', 'subsidy_policies', 'apprenticeship_classes', 'apprentices', 'class_sessions', 'session_attendance', 'subsidy_claims',
-  'claim_findings', 'subsidy_ledger_entries',
+  'claim_findings', 'subsidy_ledger_entries', 'lrs_clients',
 ] as const;
 
 /**
@@ -720,6 +722,56 @@ const subClaimTransition = (path: string, allowed: readonly Role[], from: string
   request: async ({ target }) => ({ url: `${V1}/subsidy-claims/${(await subClaimOf(target, from)).claim.id}/${path}`, payload: extra.payload }),
   verify: (res, c) => expect(json<SubClaim>(res)).toMatchObject({ organisationId: c.target.id, status: to }),
 });
+
+// --- learning record store (fixtures) -----------------------------------------------------------
+/** Who manages an organisation's LRS keys and reads its learning records; system admins also list and revoke keys. */
+const LRS_MANAGERS = ['enterprise_admin', 'training_manager'] as const satisfies readonly Role[];
+const LRS_KEY_READERS = ['system_admin', ...LRS_MANAGERS] as const satisfies readonly Role[];
+interface LrsKey {
+  id: string;
+  organisationId: string;
+  revokedAt: string | null;
+}
+/** A fresh key of an organisation, straight in the database (no request here needs its secret). */
+async function lrsKeyOf(org: OrgFx) {
+  const n = next();
+  const [row] = await t.db
+    .insert(lrsClients)
+    .values({ organisationId: org.id, name: `Matrix key ${n}`, key: `lrs_matrix_${n}`, secretHash: randomUUID().replace(/-/g, ''), scopes: ['read', 'write'] })
+    .returning();
+  return row!;
+}
+/** The key the last list case added to its target organisation, which the list must show. */
+let lrsListedKey = '';
+const lrsStatements = new Map<OrgKey, string>();
+/** A statement of an organisation about a person who learnt there (an activity experienced), straight in the table. */
+async function lrsInsertStatement(organisationId: string, personId: string, tag: string) {
+  const id = randomUUID();
+  const actorKey = `mbox:mailto:matrix-${tag}@example.com`;
+  const activity = `http://example.com/matrix/${tag}`;
+  const verb = 'http://adlnet.gov/expapi/verbs/experienced';
+  await t.db.insert(xapiStatements).values({
+    id, organisationId, stored: t.clock.now(), timestamp: t.clock.now(), actorKey, verbId: verb, activityId: activity, relatedAgents: [actorKey], relatedActivities: [activity], personId,
+    statement: { id, actor: { objectType: 'Agent', mbox: actorKey.slice(5) }, verb: { id: verb }, object: { objectType: 'Activity', id: activity, definition: { name: { 'en-US': `Matrix ${tag}` } } } },
+  });
+  return id;
+}
+/** One statement of an organisation about the person employed there (one per organisation). */
+async function lrsStatementOf(org: OrgFx) {
+  let id = lrsStatements.get(org.key);
+  if (!id) {
+    id = await lrsInsertStatement(org.id, org.personId, org.key.toLowerCase());
+    lrsStatements.set(org.key, id);
+  }
+  return id;
+}
+const lrsLearners = new Set<Role>();
+/** One statement about the role's own person, so their own progress has a row (one per role). */
+async function lrsLearnerStatementOf(fx: RoleFx) {
+  if (lrsLearners.has(fx.role)) return;
+  await lrsInsertStatement(fx.own.id, fx.personId, `member-${fx.role.replace(/_/g, '-')}`);
+  lrsLearners.add(fx.role);
+}
 
 const routes: RouteSpec[] = [
   // --- auth -------------------------------------------------------------------------------------
@@ -2187,6 +2239,100 @@ const routes: RouteSpec[] = [
       expect(stats.totals.amountFen).toBe(ledger.totals.balanceFen);
       expect(stats.rows.map((r) => r.key).sort()).toEqual(c.role === 'system_admin' ? ['baodi', 'tangshan'] : ['baodi']);
     },
+  },
+
+  // --- learning record store: keys, the statement browser, progress ---------------------------------
+  {
+    method: 'POST',
+    url: `${V1}/lrs/clients`,
+    // A system admin lists and revokes any organisation's keys but creates none: keys belong to whoever owns the records.
+    allowed: LRS_MANAGERS,
+    scopes: ['none'],
+    status: 201,
+    request: () => ({ url: `${V1}/lrs/clients`, payload: { name: 'Matrix courseware', scopes: ['write'] } }),
+    verify: async (res, c) => {
+      const body = json<{ client: LrsKey; secret: string }>(res);
+      expect(body.client.organisationId).toBe(c.fx.own.id);
+      expect(body.secret.length).toBeGreaterThan(20);
+      const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'lrs_client'), eq(auditLog.entityId, body.client.id)));
+      expect(JSON.stringify(entry?.after)).not.toContain(body.secret);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/lrs/clients`,
+    allowed: LRS_KEY_READERS,
+    scopes: LIST_SCOPES,
+    outOfReach: 'empty',
+    request: async ({ scope, target }) => {
+      lrsListedKey = (await lrsKeyOf(target)).id;
+      return { url: `${V1}/lrs/clients?pageSize=100${scope === 'none' ? '' : `&organisationId=${target.id}`}` };
+    },
+    verify: (res, c) => {
+      const items = json<Page<LrsKey>>(res).items;
+      for (const item of items) {
+        expect(c.role === 'system_admin' || item.organisationId === c.fx.own.id, `key of ${item.organisationId} shown to ${c.role}`).toBe(true);
+        if (c.scope !== 'none') expect(item.organisationId).toBe(c.target.id);
+      }
+      expect(items.map((k) => k.id)).toContain(lrsListedKey);
+    },
+  },
+  {
+    method: 'POST',
+    url: `${V1}/lrs/clients/:id/revoke`,
+    allowed: LRS_KEY_READERS,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/lrs/clients/${(await lrsKeyOf(target)).id}/revoke` }),
+    verify: (res, c) => {
+      const key = json<LrsKey>(res);
+      expect(key.organisationId).toBe(c.target.id);
+      expect(key.revokedAt).not.toBeNull();
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/lrs/statements`,
+    allowed: LRS_MANAGERS,
+    scopes: ['none'],
+    request: async ({ fx }) => {
+      await lrsStatementOf(fx.own);
+      await lrsStatementOf(fx.sibling);
+      return { url: `${V1}/lrs/statements?pageSize=100` };
+    },
+    verify: (res, c) => {
+      const shown = json<Page<{ id: string }>>(res).items.map((s) => s.id);
+      expect(shown).toContain(lrsStatements.get(c.fx.own.key));
+      expect(shown).not.toContain(lrsStatements.get(c.fx.sibling.key));
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/lrs/progress`,
+    allowed: LRS_MANAGERS,
+    scopes: ['none'],
+    request: async ({ fx }) => {
+      await lrsStatementOf(fx.own);
+      await lrsStatementOf(fx.sibling);
+      return { url: `${V1}/lrs/progress?pageSize=100` };
+    },
+    verify: (res, c) => {
+      const learners = json<Page<{ personId: string }>>(res).items.map((p) => p.personId);
+      expect(learners).toContain(c.fx.own.personId);
+      expect(learners).not.toContain(c.fx.sibling.personId);
+    },
+  },
+  {
+    method: 'GET',
+    url: `${V1}/lrs/my-progress`,
+    // Whoever is a person sees their own progress, whatever their role (every matrix account is someone's).
+    allowed: ROLES,
+    scopes: ['none'],
+    request: async ({ fx }) => {
+      await lrsLearnerStatementOf(fx);
+      await lrsStatementOf(fx.own);
+      return { url: `${V1}/lrs/my-progress` };
+    },
+    verify: (res, c) => expect(json<{ items: { personId: string }[] }>(res).items.map((p) => p.personId)).toEqual([c.fx.personId]),
   },
 ];
 

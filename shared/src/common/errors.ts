@@ -43,7 +43,6 @@ export const errorCodes = [
   'CLASS_NOT_COMPLETED',
   'XAPI_VERSION',
   'PRECONDITION_FAILED',
-  'PRECONDITION_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

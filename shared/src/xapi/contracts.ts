@@ -65,13 +65,34 @@ export const statementBrowseQuery = listQuery(['stored']).extend({
   until: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** Where a learner stands on an activity, named after the cmi5 verbs their statements carry. */
+export const learningStatuses = ['launched', 'initialized', 'in_progress', 'completed', 'passed', 'failed', 'abandoned', 'waived', 'terminated'] as const;
+export type LearningStatus = (typeof learningStatuses)[number];
+/** Display names of a learner's standing on an activity, for pages and exports alike. */
+export const learningStatusLabels: Record<LearningStatus, { 'zh-CN': string; 'en-US': string }> = {
+  launched: { 'zh-CN': '已启动', 'en-US': 'Launched' },
+  initialized: { 'zh-CN': '已开始', 'en-US': 'Started' },
+  in_progress: { 'zh-CN': '学习中', 'en-US': 'In progress' },
+  completed: { 'zh-CN': '已完成', 'en-US': 'Completed' },
+  passed: { 'zh-CN': '已通过', 'en-US': 'Passed' },
+  failed: { 'zh-CN': '未通过', 'en-US': 'Failed' },
+  abandoned: { 'zh-CN': '已中断', 'en-US': 'Abandoned' },
+  waived: { 'zh-CN': '已免修', 'en-US': 'Waived' },
+  terminated: { 'zh-CN': '已结束', 'en-US': 'Ended' },
+};
+/** Study time as hours and minutes (`1:05`), the way the console and the exports show it. */
+export function studyTimeText(seconds: number): string {
+  const minutes = Math.floor(Math.max(0, seconds) / 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** A learner's standing on one activity, derived from their statements by the projector. */
 export const learningProgressRow = z.object({
   personId: z.uuid(),
   personName: z.string(),
   activityId: z.string(),
   activityName: z.string().nullable(),
-  status: z.enum(['launched', 'initialized', 'in_progress', 'completed', 'passed', 'failed', 'abandoned', 'waived', 'terminated']),
+  status: z.enum(learningStatuses),
   completed: z.boolean(),
   success: z.boolean().nullable(),
   progress: z.number().int().min(0).max(100).nullable().describe('percent, from result.extensions progress or completion'),
@@ -83,6 +104,9 @@ export const learningProgressRow = z.object({
 export type LearningProgressRow = z.infer<typeof learningProgressRow>;
 export const learningProgressPage = pageOf(learningProgressRow);
 export type LearningProgressPage = z.infer<typeof learningProgressPage>;
+/** A learner's own rows, every one (a learner has few activities): the phone page. */
+export const learningProgressList = z.object({ items: z.array(learningProgressRow) });
+export type LearningProgressList = z.infer<typeof learningProgressList>;
 export const learningProgressQuery = listQuery(['lastAt', 'personName']).extend({
   personId: z.uuid().optional(),
   activity: z.string().max(2048).optional(),

@@ -47,12 +47,15 @@ const consoleRoutes: RouteObject[] = [
   { path: 'notices', ...page(() => import('../features/notices/pages/notice-list-page.tsx')) },
   { path: 'notices/:id', ...page(() => import('../features/notices/pages/notice-detail-page.tsx')) },
   { path: 'calendar', ...page(() => import('../features/calendar/pages/calendar-page.tsx')) },
+  // --- learning record store ---
+  { path: 'learning-records/:tab?', ...page(() => import('../features/learning-records/pages/learning-records-page.tsx')) },
   { path: 'account/password', ...page(() => import('../features/auth/pages/change-password-page.tsx')) },
 ];
 
 const mobileRoutes: RouteObject[] = [
   { index: true, ...page(() => import('../features/home/pages/mobile-home-page.tsx')) },
   { path: 'me', ...page(() => import('../features/home/pages/mobile-me-page.tsx')) },
+  { path: 'learning', ...page(() => import('../features/learning-records/pages/my-learning-page.tsx')) },
   { path: 'account/password', ...page(() => import('../features/auth/pages/change-password-page.tsx')) },
 ];
 

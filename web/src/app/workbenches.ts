@@ -32,7 +32,9 @@ const subsidyClaims: NavItem = { key: 'subsidyClaims', path: '/console/subsidy-c
 const subsidyPolicies: NavItem = { key: 'subsidyPolicies', path: '/console/subsidy-policies' };
 const subsidyLedger: NavItem = { key: 'subsidyLedger', path: '/console/subsidy-ledger' };
 const subsidyStatistics: NavItem = { key: 'subsidyStatistics', path: '/console/subsidy-statistics' };
+const learningRecords: NavItem = { key: 'learningRecords', path: '/console/learning-records' };
 const mobileHome: NavItem = { key: 'home', path: '/m' };
+const myLearning: NavItem = { key: 'myLearning', path: '/m/learning' };
 const me: NavItem = { key: 'me', path: '/m/me' };
 
 /** Each role's workbench: employees and students get the phone layout, everyone else the console, each with their own menu. */
@@ -40,14 +42,14 @@ export const workbenches: Record<Role, { kind: 'console' | 'mobile'; menu: NavIt
   system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar] },
   department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar] },
   department_reviewer: { kind: 'console', menu: [home, enterprises, people, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices] },
-  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger] },
-  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger] },
+  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords] },
+  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords] },
   instructor: { kind: 'console', menu: [home, myOrganisation, myTrainingCentre, apprenticeshipClasses] },
   chamber_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit, apprenticeshipClasses, subsidyClaims, subsidyLedger] },
   mediator: { kind: 'console', menu: [home, myOrganisation] },
   university_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit] },
   expert: { kind: 'console', menu: [home, myOrganisation] },
-  employee: { kind: 'mobile', menu: [mobileHome, me] },
+  employee: { kind: 'mobile', menu: [mobileHome, myLearning, me] },
   student: { kind: 'mobile', menu: [mobileHome, me] },
 };
 

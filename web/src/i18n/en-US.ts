@@ -34,6 +34,8 @@ export const enUS: Dictionary = {
     subsidyPolicies: 'Subsidy policies',
     subsidyLedger: 'Disbursement ledger',
     subsidyStatistics: 'Subsidy statistics',
+    learningRecords: 'Learning record store',
+    myLearning: 'My learning',
   },
   header: {
     switchMembership: 'Switch role',

@@ -33,6 +33,8 @@ export const zhCN = {
     subsidyPolicies: '补贴政策',
     subsidyLedger: '拨付台账',
     subsidyStatistics: '补贴统计',
+    learningRecords: '学习记录库',
+    myLearning: '学习记录',
   },
   header: {
     switchMembership: '切换身份',

@@ -131,6 +131,7 @@ CREATE INDEX "xapi_statements_verb" ON "xapi_statements" USING btree ("organisat
 CREATE INDEX "xapi_statements_activity" ON "xapi_statements" USING btree ("organisation_id","activity_id","stored") WHERE "xapi_statements"."activity_id" is not null;--> statement-breakpoint
 CREATE INDEX "xapi_statements_registration" ON "xapi_statements" USING btree ("registration") WHERE "xapi_statements"."registration" is not null;--> statement-breakpoint
 CREATE INDEX "xapi_statements_person" ON "xapi_statements" USING btree ("person_id","stored") WHERE "xapi_statements"."person_id" is not null;--> statement-breakpoint
+CREATE INDEX "xapi_statements_client" ON "xapi_statements" USING btree ("client_id") WHERE "xapi_statements"."client_id" is not null;--> statement-breakpoint
 CREATE INDEX "xapi_statements_related_agents" ON "xapi_statements" USING gin ("related_agents");--> statement-breakpoint
 CREATE INDEX "xapi_statements_related_activities" ON "xapi_statements" USING gin ("related_activities");--> statement-breakpoint
 CREATE FUNCTION xapi_statements_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -44,7 +44,10 @@ export const xapiStatements = pgTable(
     timestamp: timestamp('timestamp', { withTimezone: true, precision: 3 }).notNull(),
     /** The actor's inverse functional identifier as one text (see statement-keys.ts: `mbox:…`, `account:…` …). */
     actorKey: text('actor_key').notNull(),
-    /** The object's identifier when the object is an agent or identified group. */
+    /**
+     * The object's identifier when the object is an agent or identified group; `StatementRef` (or `StatementRef:pending`
+     * for a voiding statement whose target was not stored yet) when it is a statement reference — see statement-store.ts.
+     */
     objectAgentKey: text('object_agent_key'),
     verbId: text('verb_id').notNull(),
     /** The object's id when the object is an activity. */
@@ -73,6 +76,7 @@ export const xapiStatements = pgTable(
     index('xapi_statements_activity').on(t.organisationId, t.activityId, t.stored).where(sql`${t.activityId} is not null`),
     index('xapi_statements_registration').on(t.registration).where(sql`${t.registration} is not null`),
     index('xapi_statements_person').on(t.personId, t.stored).where(sql`${t.personId} is not null`),
+    index('xapi_statements_client').on(t.clientId).where(sql`${t.clientId} is not null`),
     index('xapi_statements_related_agents').using('gin', t.relatedAgents),
     index('xapi_statements_related_activities').using('gin', t.relatedActivities),
   ],

@@ -5,7 +5,8 @@ import type { Db } from '../../db/client.ts';
 import { lrsClients } from '../../db/schema/index.ts';
 import type { LrsPrincipal } from './types.ts';
 
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** The stored form of a secret: random and long, so one SHA-256 is enough to check it quickly. */
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** A new key pair: the key names the client in Basic auth, the 32-byte secret is shown once. */
 export function newCredentials(): { key: string; secret: string; secretHash: string } {

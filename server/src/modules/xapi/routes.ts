@@ -6,12 +6,13 @@ import type { ModuleDeps } from '../../lib/http.ts';
 import { checkSameOrigin } from '../../lib/same-origin.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { principalFromBasic } from './clients.ts';
+import { settleProjection } from './projector.ts';
 import { learnerPrincipal } from './learner.ts';
 import { negotiateVersion } from './version.ts';
 import { statementsResource } from './statements.ts';
 import { activitiesResource, activityProfileResource, agentProfileResource, agentsResource, stateResource } from './documents.ts';
 import { aboutResource } from './about.ts';
-import type { LrsPrincipal, XapiRequest, XapiResource, XapiResponse } from './types.ts';
+import type { LrsPrincipal, XapiResource, XapiResponse } from './types.ts';
 
 /** Statement batches with attachments can be large; documents and single statements are small. */
 export const XAPI_BODY_LIMIT = 32 * 1024 * 1024;
@@ -55,6 +56,8 @@ export function xapiRoutes(deps: ModuleDeps, publicUrl: string) {
       if (reply.statusCode === 401) reply.header('www-authenticate', 'Basic realm="Fulcrum LRS"');
       if (!reply.hasHeader('x-experience-api-version')) reply.header('x-experience-api-version', versionOf(request) ?? xapiVersions[0]);
     });
+    // The projector runs after responses are sent; the database must outlive its last run.
+    app.addHook('onClose', async () => settleProjection(deps.database.db));
     app.addHook('onRequest', async (request, reply) => {
       if (request.method === 'OPTIONS') return reply.status(204).headers(CORS_HEADERS).send();
     });

@@ -24,6 +24,8 @@ import {
   ProfileOutlined,
   BookOutlined,
   BarChartOutlined,
+  DatabaseOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -57,6 +59,8 @@ const icons: Record<NavKey, React.ReactNode> = {
   subsidyPolicies: <ProfileOutlined />,
   subsidyLedger: <BookOutlined />,
   subsidyStatistics: <BarChartOutlined />,
+  learningRecords: <DatabaseOutlined />,
+  myLearning: <ReadOutlined />,
 };
 
 /** The console every officer and organisation administrator works in: a menu of their role, the header, the page. */

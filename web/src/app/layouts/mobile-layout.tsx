@@ -1,18 +1,20 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Space, Spin, Typography } from 'antd';
-import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { HomeOutlined, ReadOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useActor } from '../../lib/session.ts';
+import { workbenches, type NavKey } from '../workbenches.ts';
 import { DemoBadge, LanguageSwitch } from './header-parts.tsx';
+
+const icons: Partial<Record<NavKey, ReactNode>> = { home: <HomeOutlined />, myLearning: <ReadOutlined />, me: <UserOutlined /> };
 
 /** The phone layout of employees and students: a slim top bar, the page, a bottom tab bar. */
 export default function MobileLayout() {
   const { t } = useTranslation();
   const location = useLocation();
-  const tabs = [
-    { path: '/m', label: t('nav.home'), icon: <HomeOutlined /> },
-    { path: '/m/me', label: t('nav.me'), icon: <UserOutlined /> },
-  ];
+  // The tab bar is the role's phone menu (workbenches.ts).
+  const tabs = workbenches[useActor().activeMembership.role].menu.map((item) => ({ path: item.path, label: t(`nav.${item.key}`), icon: icons[item.key] }));
   return (
     <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: '#f5f5f5', maxWidth: 640, margin: '0 auto' }}>
       <header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '8px 12px', background: '#1f5fbf' }}>

@@ -27,9 +27,10 @@ export async function setup(project: TestProject) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fulcrum-e2e-'));
   fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   const log = fs.createWriteStream(path.join(root, 'test-results', 'e2e-server.log'));
+  // The journeys sign in dozens of times a minute from one address; the login rate limit has HTTP tests of its own.
   server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', SHIFTABLE_CLOCK: '1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', SHIFTABLE_CLOCK: '1', LOGIN_RATE_LIMIT: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.pipe(log);

@@ -376,7 +376,7 @@ export function scheduleProjection(db: Db, publicUrl: string): void {
   handle.unref();
   pending.set(db, { handle, publicUrl });
 }
-const PROJECTION_DELAY_MS = 200;
+const PROJECTION_DELAY_MS = 500;
 const pending = new Map<Db, { handle: NodeJS.Timeout; publicUrl: string }>();
 
 /** Waits for a projection run that starts after this call, so a read that follows a write sees what was written. */

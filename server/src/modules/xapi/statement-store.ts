@@ -276,6 +276,21 @@ function personCandidate(statement: Json, publicUrl: string): string | null {
   return account.name;
 }
 
+/** People found before: registry people are never deleted, so a person once found stays one (bounded; evicted ones are looked up again). */
+const foundPeople = new Set<string>();
+const FOUND_PEOPLE_MAX = 200_000;
+
+/** Which of the candidate ids are Fulcrum people: one query for those not found before, none for a batch of regulars. */
+async function knownPeople(tx: Db, candidates: (string | null)[]): Promise<Set<string>> {
+  const unknown = [...new Set(candidates.filter((id): id is string => id !== null && !foundPeople.has(id)))];
+  if (unknown.length) {
+    const rows = await tx.select({ id: people.id }).from(people).where(sql`${people.id} = any(${sql.param(unknown)}::uuid[])`);
+    if (foundPeople.size + rows.length > FOUND_PEOPLE_MAX) foundPeople.clear();
+    for (const row of rows) foundPeople.add(row.id);
+  }
+  return foundPeople;
+}
+
 /**
  * The activity definitions this process last wrote, by organisation and activity, so a batch naming the same lessons
  * again (nearly every batch) costs no query. Bounded; an evicted or unknown entry just means one more write.
@@ -372,8 +387,7 @@ export async function storeStatements(input: StoreStatementsInput): Promise<stri
   let afterCommit: (() => void) | undefined;
   try {
     insertedCount = await db.transaction(async (tx) => {
-      const candidates = [...new Set(rows.map((row) => personCandidate(row.statement, publicUrl)).filter((id): id is string => id !== null))];
-      const known = candidates.length ? new Set((await tx.select({ id: people.id }).from(people).where(inArray(people.id, candidates))).map((p) => p.id)) : new Set<string>();
+      const known = await knownPeople(tx, rows.map((row) => personCandidate(row.statement, publicUrl)));
 
       // A voiding statement whose target is neither stored nor in this batch is marked pending (see PENDING_VOID_KEY).
       const batchIds = new Set(ids.map((id) => id.toLowerCase()));

@@ -172,29 +172,8 @@ async function applyRun(db: Db, rows: StatementRow[], publicUrl: string, parts: 
   }
 
   await writeProgress(db, [...changed].map((key) => states.get(key)!));
-  for (const batch of chunks([...days.values()], INSERT_CHUNK)) {
-    await db
-      .insert(learningStudyTime)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: [learningStudyTime.personId, learningStudyTime.activityId, learningStudyTime.day],
-        set: { seconds: sql`${learningStudyTime.seconds} + excluded.seconds`, organisationId: sql`excluded.organisation_id` },
-      });
-  }
-  for (const batch of chunks([...points.values()], INSERT_CHUNK)) {
-    await db
-      .insert(knowledgePointScores)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: [knowledgePointScores.personId, knowledgePointScores.knowledgePointId],
-        set: {
-          attempts: sql`${knowledgePointScores.attempts} + excluded.attempts`,
-          correct: sql`${knowledgePointScores.correct} + excluded.correct`,
-          lastAt: sql`greatest(${knowledgePointScores.lastAt}, excluded.last_at)`,
-          organisationId: sql`excluded.organisation_id`,
-        },
-      });
-  }
+  await addStudyTime(db, [...days.values()]);
+  await addPointScores(db, [...points.values()]);
 }
 
 /** The progress rows the statements will change, by person × activity. */
@@ -215,14 +194,61 @@ async function loadProgress(db: Db, rows: (StatementRow & { personId: string })[
 }
 
 async function writeProgress(db: Db, rows: ProgressState[]): Promise<void> {
-  const replace = Object.fromEntries(
-    (['organisationId', 'activityName', 'status', 'completed', 'success', 'progress', 'scoreScaled', 'studySeconds', 'statements', 'firstAt', 'lastAt'] as const).map((column) => [
-      column,
-      sql.raw(`excluded.${learningProgress[column].name}`),
-    ]),
-  );
+  // Rows travel as one JSON parameter per chunk: building thousands of bound parameters costs more than the write.
   for (const batch of chunks(rows, INSERT_CHUNK)) {
-    await db.insert(learningProgress).values(batch).onConflictDoUpdate({ target: [learningProgress.personId, learningProgress.activityId], set: replace });
+    const json = JSON.stringify(
+      batch.map((r) => ({
+        organisation_id: r.organisationId,
+        person_id: r.personId,
+        activity_id: r.activityId,
+        activity_name: r.activityName,
+        status: r.status,
+        completed: r.completed,
+        success: r.success,
+        progress: r.progress,
+        score_scaled: r.scoreScaled,
+        study_seconds: r.studySeconds,
+        statements: r.statements,
+        first_at: r.firstAt,
+        last_at: r.lastAt,
+      })),
+    );
+    await db.execute(sql`
+      insert into learning_progress (organisation_id, person_id, activity_id, activity_name, status, completed, success, progress, score_scaled,
+        study_seconds, statements, first_at, last_at)
+      select * from jsonb_to_recordset(${json}::jsonb) as r(organisation_id uuid, person_id uuid, activity_id text, activity_name text,
+        status text, completed boolean, success boolean, progress integer, score_scaled real, study_seconds integer, statements integer,
+        first_at timestamptz, last_at timestamptz)
+      on conflict (person_id, activity_id) do update set organisation_id = excluded.organisation_id, activity_name = excluded.activity_name,
+        status = excluded.status, completed = excluded.completed, success = excluded.success, progress = excluded.progress,
+        score_scaled = excluded.score_scaled, study_seconds = excluded.study_seconds, statements = excluded.statements,
+        first_at = excluded.first_at, last_at = excluded.last_at`);
+  }
+}
+
+/** Adds study seconds per person, activity and day. */
+async function addStudyTime(db: Db, rows: (typeof learningStudyTime.$inferInsert & { seconds: number })[]): Promise<void> {
+  for (const batch of chunks(rows, INSERT_CHUNK)) {
+    const json = JSON.stringify(batch.map((r) => ({ organisation_id: r.organisationId, person_id: r.personId, activity_id: r.activityId, day: r.day, seconds: r.seconds })));
+    await db.execute(sql`
+      insert into learning_study_time (organisation_id, person_id, activity_id, day, seconds)
+      select * from jsonb_to_recordset(${json}::jsonb) as r(organisation_id uuid, person_id uuid, activity_id text, day date, seconds integer)
+      on conflict (person_id, activity_id, day) do update set seconds = learning_study_time.seconds + excluded.seconds, organisation_id = excluded.organisation_id`);
+  }
+}
+
+/** Adds answers per person and knowledge point. */
+async function addPointScores(db: Db, rows: PointRow[]): Promise<void> {
+  for (const batch of chunks(rows, INSERT_CHUNK)) {
+    const json = JSON.stringify(
+      batch.map((r) => ({ organisation_id: r.organisationId, person_id: r.personId, knowledge_point_id: r.knowledgePointId, attempts: r.attempts, correct: r.correct, last_at: r.lastAt })),
+    );
+    await db.execute(sql`
+      insert into knowledge_point_scores (organisation_id, person_id, knowledge_point_id, attempts, correct, last_at)
+      select * from jsonb_to_recordset(${json}::jsonb) as r(organisation_id uuid, person_id uuid, knowledge_point_id text, attempts integer, correct integer, last_at timestamptz)
+      on conflict (person_id, knowledge_point_id) do update set attempts = knowledge_point_scores.attempts + excluded.attempts,
+        correct = knowledge_point_scores.correct + excluded.correct, last_at = greatest(knowledge_point_scores.last_at, excluded.last_at),
+        organisation_id = excluded.organisation_id`);
   }
 }
 

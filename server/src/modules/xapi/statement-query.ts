@@ -171,6 +171,8 @@ export interface StoredStatement {
   seq: number;
   stored: Date;
   statement: Json;
+  /** The statement as the database gave it, JSON text: an exact-format page is sent without decoding it. */
+  text?: string;
 }
 
 /**
@@ -214,7 +216,7 @@ function windowConditions(organisationId: string, f: StatementFilters, after: St
 }
 
 const joinAnd = (conditions: SQL[]) => sql.join(conditions, sql` and `);
-const COLUMNS = sql`s.id::text as id, s.seq::text as seq, (extract(epoch from s.stored) * 1000)::float8 as stored_ms, s.statement`;
+const COLUMNS = sql`s.id::text as id, s.seq::text as seq, (extract(epoch from s.stored) * 1000)::float8 as stored_ms, s.statement::text as statement`;
 
 interface RawRow {
   id: string;
@@ -225,12 +227,20 @@ interface RawRow {
 
 async function rows(db: Db, query: SQL): Promise<StoredStatement[]> {
   const result = (await db.execute(query)) as unknown as { rows: RawRow[] };
-  return result.rows.map((r) => ({
-    id: r.id,
-    seq: Number(r.seq),
-    stored: new Date(Number(r.stored_ms)),
-    statement: typeof r.statement === 'string' ? (JSON.parse(r.statement) as Json) : r.statement,
-  }));
+  return result.rows.map((r) => {
+    const text = typeof r.statement === 'string' ? r.statement : JSON.stringify(r.statement);
+    let parsed: Json | undefined;
+    // Decoded only when something reads it (another format, attachments, StatementRef matching).
+    return {
+      id: r.id,
+      seq: Number(r.seq),
+      stored: new Date(Number(r.stored_ms)),
+      text,
+      get statement() {
+        return (parsed ??= JSON.parse(text) as Json);
+      },
+    };
+  });
 }
 
 const compareRows = (ascending: boolean) => (x: StoredStatement, y: StoredStatement) => {

@@ -121,10 +121,15 @@ const getStatements: XapiHandler = async (request) => {
     return answer(request, statement!, [found.statement], query.attachments, found.stored);
   }
   const page = await listStatements(db, principal.organisationId, query);
-  const statements = await formatStatements(db, principal.organisationId, page.statements.map((s) => s.statement), query.format, request.languages);
   const last = page.statements.at(-1);
   const more = page.more && last ? moreLink(request.publicUrl, query, last) : '';
   const newest = page.statements.reduce<Date | null>((max, s) => (max && max >= s.stored ? max : s.stored), null);
+  if (query.format === 'exact' && !query.attachments) {
+    // The stored JSON goes out as the database wrote it: decoding and encoding every statement again doubled the cost.
+    const body = `{"statements":[${page.statements.map((s) => s.text ?? JSON.stringify(s.statement)).join(',')}],"more":${JSON.stringify(more)}}`;
+    return { status: 200, headers: { 'content-type': 'application/json', ...(newest ? { 'last-modified': newest.toUTCString() } : {}) }, body: Buffer.from(body, 'utf8') };
+  }
+  const statements = await formatStatements(db, principal.organisationId, page.statements.map((s) => s.statement), query.format, request.languages);
   return answer(request, { statements, more }, page.statements.map((s) => s.statement), query.attachments, newest);
 };
 

@@ -8,7 +8,7 @@ import { authorize, definePolicy, reachOf } from '../../lib/authorize.ts';
 import { inTransaction, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { countAll, orderBy, paginate } from '../../lib/list.ts';
-import { newCredentials } from './clients.ts';
+import { forgetClient, newCredentials } from './clients.ts';
 
 /*
  * The console's side of the store: an enterprise's (or training institution's) administrators and training managers
@@ -161,5 +161,6 @@ export async function revokeLrsClient(ctx: Ctx, id: string, publicUrl: string): 
       after: { revokedAt: now.toISOString() },
     });
   });
+  forgetClient(ctx.db, id);
   return clientView(ctx.db, ctx.actor, id, publicUrl);
 }

@@ -39,6 +39,15 @@ describe('the store’s front door', () => {
     }
   });
 
+  it('remembers a checked key for a few seconds only: a key revoked by another process stops working within five', async () => {
+    const { xapi, client } = await xapiClient(t);
+    expect((await xapi.get('/xapi/statements')).statusCode).toBe(200);
+    await t.db.update(lrsClients).set({ revokedAt: t.clock.now() }).where(eq(lrsClients.id, client.id));
+    expect((await xapi.get('/xapi/statements')).statusCode).toBe(200);
+    t.clock.advance(6_000);
+    expect((await xapi.get('/xapi/statements')).statusCode).toBe(401);
+  });
+
   it('keeps a read-only key from writing and a write-only key from reading', async () => {
     const reader = await xapiClient(t, { scopes: ['read'] });
     expect((await reader.xapi.put('/xapi/activities/state?activityId=http%3A%2F%2Fexample.com%2Fa&agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D&stateId=s', { a: 1 })).statusCode).toBe(403);

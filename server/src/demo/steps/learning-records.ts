@@ -6,6 +6,7 @@ import { chunks, INSERT_CHUNK } from '../../lib/list.ts';
 import { clientAuthority, hashSecret, newCredentials } from '../../modules/xapi/clients.ts';
 import { personAgent } from '../../modules/xapi/learner.ts';
 import { CMI5_PROGRESS_EXTENSION } from '../../modules/xapi/projections.ts';
+import type { Json } from '../../modules/xapi/json.ts';
 import { projectPending } from '../../modules/xapi/projector.ts';
 import { statementKeys } from '../../modules/xapi/statement-keys.ts';
 import { Random } from '../random.ts';
@@ -107,7 +108,6 @@ const POINT_TYPE = 'http://adlnet.gov/expapi/activities/objective';
 /** The pass mark the courses' end-of-course questions are scored against. */
 const MASTERY_SCORE = 0.8;
 
-type Json = Record<string, unknown>;
 type ClientRow = typeof lrsClients.$inferInsert & { id: string; key: string; name: string; organisationId: string };
 /** The instant `minutes` past midnight in Beijing (UTC+8) on day number `day` of Beijing's calendar. */
 const beijing = (day: number, minutes: number) => day * DAY - 8 * 3600_000 + minutes * MINUTE;

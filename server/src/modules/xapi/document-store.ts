@@ -3,6 +3,7 @@ import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { xapiDocuments } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
+import { isRecord } from './json.ts';
 
 /** The three document resources share one table; the kind says which one a row belongs to. */
 export type DocumentKind = 'state' | 'activity_profile' | 'agent_profile';
@@ -201,7 +202,7 @@ function merged(current: { content: Buffer; contentType: string }, write: Docume
   }
   const stored = parseJson(current.content);
   const posted = parseJson(write.content);
-  if (!isJsonObject(stored) || !isJsonObject(posted)) {
+  if (!isRecord(stored) || !isRecord(posted)) {
     throw documentError('VALIDATION_FAILED', 'body', 'NOT_JSON_OBJECT', 'a document can be merged only when both the stored and the posted document are JSON objects');
   }
   return { content: Buffer.from(JSON.stringify({ ...stored, ...posted }), 'utf8'), contentType: JSON_TYPE };
@@ -217,10 +218,6 @@ function parseJson(content: Buffer): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function documentError(code: 'VALIDATION_FAILED' | 'PRECONDITION_FAILED' | 'CONFLICT', path: string, issue: string, message: string): AppError {

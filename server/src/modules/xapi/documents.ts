@@ -14,6 +14,7 @@ import {
   type MissingPrecondition,
   type StoredDocument,
 } from './document-store.ts';
+import { isUuid } from './json.ts';
 import { agentKey } from './statement-keys.ts';
 import type { XapiAgent, XapiHandler, XapiRequest, XapiResource, XapiResponse } from './types.ts';
 import { isIri, validateAgentParameter } from './validate.ts';
@@ -30,7 +31,6 @@ interface Parameters {
   since: Date | undefined;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 /** A person seen under many names still answers with a short list. */
 const MAX_NAMES = 20;
@@ -56,7 +56,7 @@ function readParameters(request: XapiRequest, required: ParameterName[], optiona
   if (activityId && !isIri(activityId)) issues.push({ path: 'query.activityId', code: 'NOT_IRI', message: 'activityId must be an IRI with a scheme' });
 
   const registration = (given('registration') ?? '').toLowerCase();
-  if (registration && !UUID.test(registration)) issues.push({ path: 'query.registration', code: 'NOT_UUID', message: 'registration must be a UUID' });
+  if (registration && !isUuid(registration)) issues.push({ path: 'query.registration', code: 'NOT_UUID', message: 'registration must be a UUID' });
 
   const sinceText = given('since');
   let since: Date | undefined;

@@ -1,10 +1,9 @@
 import { AppError } from '../../lib/errors.ts';
+import { isRecord, type Json } from './json.ts';
 
 const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 const CONTEXT_ACTIVITY_KINDS = ['parent', 'grouping', 'category', 'other'] as const;
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The inverse functional identifier of an agent or identified group as one text, for indexing and comparison: the
@@ -16,12 +15,12 @@ export function agentKey(agent: Record<string, unknown>): string {
   if (typeof agent.mbox_sha1sum === 'string') return `mbox_sha1sum:${agent.mbox_sha1sum.toLowerCase()}`;
   if (typeof agent.openid === 'string') return `openid:${agent.openid}`;
   const account = agent.account;
-  if (isObject(account) && typeof account.homePage === 'string' && typeof account.name === 'string') {
+  if (isRecord(account) && typeof account.homePage === 'string' && typeof account.name === 'string') {
     return `account:${account.homePage}|${account.name}`;
   }
   if (agent.objectType === 'Group' && Array.isArray(agent.member)) {
     return `group:${agent.member
-      .filter(isObject)
+      .filter(isRecord)
       .map((member) => agentKey(member))
       .sort()
       .join(',')}`;
@@ -31,34 +30,34 @@ export function agentKey(agent: Record<string, unknown>): string {
 
 /** An Agent or Group and, for a group, each of its members. */
 function addAgent(keys: Set<string>, agent: unknown): void {
-  if (!isObject(agent)) return;
+  if (!isRecord(agent)) return;
   keys.add(agentKey(agent));
   if (agent.objectType === 'Group' && Array.isArray(agent.member)) {
-    for (const member of agent.member) if (isObject(member)) keys.add(agentKey(member));
+    for (const member of agent.member) if (isRecord(member)) keys.add(agentKey(member));
   }
 }
 
 function addActivity(ids: Set<string>, activity: unknown): void {
-  if (isObject(activity) && typeof activity.id === 'string') ids.add(activity.id);
+  if (isRecord(activity) && typeof activity.id === 'string') ids.add(activity.id);
 }
 
 /** The agents and activities a statement (or the SubStatement inside it) is about, besides its object. */
 function collectRelated(statement: Json, agents: Set<string>, activities: Set<string>): void {
   addAgent(agents, statement.actor);
   const object = statement.object;
-  if (isObject(object)) {
+  if (isRecord(object)) {
     if (object.objectType === 'Agent' || object.objectType === 'Group') addAgent(agents, object);
     else if (object.objectType === undefined || object.objectType === 'Activity') addActivity(activities, object);
   }
   addAgent(agents, statement.authority);
   const context = statement.context;
-  if (!isObject(context)) return;
+  if (!isRecord(context)) return;
   addAgent(agents, context.instructor);
   addAgent(agents, context.team);
-  if (Array.isArray(context.contextAgents)) for (const item of context.contextAgents) if (isObject(item)) addAgent(agents, item.agent);
-  if (Array.isArray(context.contextGroups)) for (const item of context.contextGroups) if (isObject(item)) addAgent(agents, item.group);
+  if (Array.isArray(context.contextAgents)) for (const item of context.contextAgents) if (isRecord(item)) addAgent(agents, item.agent);
+  if (Array.isArray(context.contextGroups)) for (const item of context.contextGroups) if (isRecord(item)) addAgent(agents, item.group);
   const contextActivities = context.contextActivities;
-  if (!isObject(contextActivities)) return;
+  if (!isRecord(contextActivities)) return;
   for (const kind of CONTEXT_ACTIVITY_KINDS) {
     const value = contextActivities[kind];
     if (Array.isArray(value)) for (const activity of value) addActivity(activities, activity);
@@ -84,7 +83,7 @@ export function statementKeys(statement: Record<string, unknown>): {
   const actor = statement.actor as Json;
   const verb = statement.verb as Json;
   const object = statement.object as Json;
-  const context = isObject(statement.context) ? statement.context : null;
+  const context = isRecord(statement.context) ? statement.context : null;
   const verbId = verb.id as string;
   const objectType = object.objectType ?? 'Activity';
 

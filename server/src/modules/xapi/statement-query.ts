@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.ts';
 import { xapiActivities, xapiAttachments, xapiStatements } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { agentKey } from './statement-keys.ts';
-import { isUuid, STATEMENT_REF_KEYS } from './statement-store.ts';
+import { isRecord, isUuid, type Json } from './json.ts';
+import { STATEMENT_REF_KEYS } from './statement-store.ts';
 import type { LrsPrincipal, XapiAgent } from './types.ts';
 import { isIri, validateAgentParameter } from './validate.ts';
 
@@ -14,7 +15,6 @@ import { isIri, validateAgentParameter } from './validate.ts';
  * on) matches, as the specification's "Filter Conditions for StatementRefs" require.
  */
 
-type Json = Record<string, unknown>;
 export type StatementFormat = 'exact' | 'ids' | 'canonical';
 
 /** The most statements one page holds; `limit=0` asks for this many. */
@@ -53,7 +53,6 @@ export interface StatementListQuery {
 }
 
 const bad = (path: string, message: string, code = 'INVALID') => new AppError('VALIDATION_FAILED', `${path}: ${message}`, { issues: [{ path, code, message }] });
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const singleParameters = new Set(['statementId', 'voidedStatementId', 'format', 'attachments']);
 const listParameters = new Set(['agent', 'verb', 'activity', 'registration', 'related_activities', 'related_agents', 'since', 'until', 'limit', 'format', 'attachments', 'ascending']);

@@ -6,6 +6,7 @@ import { people, xapiAttachments, xapiStatements } from '../../db/schema/index.t
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { scheduleProjection } from './projector.ts';
+import { isRecord, isUuid, type Json } from './json.ts';
 import { agentKey, statementKeys } from './statement-keys.ts';
 import type { LrsPrincipal, XapiAgent } from './types.ts';
 import { validateStatement } from './validate.ts';
@@ -16,7 +17,6 @@ import { validateStatement } from './validate.ts';
  * for voiding — never a query per statement, so a batch of a hundred costs about what one statement does.
  */
 
-type Json = Record<string, unknown>;
 
 /** The bytes of one attachment part, by the lower-case hex SHA-2 its X-Experience-API-Hash header named. */
 export interface AttachmentPart {
@@ -40,11 +40,9 @@ export interface StoreStatementsInput {
 }
 
 const SIGNATURE_USAGE = 'http://adlnet.gov/expapi/attachments/signature';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hashAlgorithms: Record<number, string> = { 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
 const signatureAlgorithms: Record<string, string> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' };
 
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const invalid = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', `${path}: ${message}`, { issues: [{ path, code, message }] });
 
 /**
@@ -61,10 +59,6 @@ export const PENDING_VOID_KEY = 'StatementRef:pending';
 /** Both keys a StatementRef statement can have. */
 export const STATEMENT_REF_KEYS = [STATEMENT_REF_KEY, PENDING_VOID_KEY];
 
-/** Tells whether a text is a UUID in any case, for ids given in requests. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 // --- Consistent-through: the stored instants of writes still in flight in this process -------------------------------
 

@@ -1,10 +1,10 @@
 import { AppError } from '../../lib/errors.ts';
 import { buildMultipartMixed, parseMultipartMixed, type MultipartPart } from './multipart.ts';
 import { attachmentParts, findStatement, formatStatements, listStatements, moreLink, parseStatementQuery } from './statement-query.ts';
-import { consistentThrough, isUuid, storeStatements, type AttachmentPart } from './statement-store.ts';
+import { isUuid, type Json } from './json.ts';
+import { consistentThrough, storeStatements, type AttachmentPart } from './statement-store.ts';
 import type { XapiHandler, XapiRequest, XapiResource, XapiResponse } from './types.ts';
 
-type Json = Record<string, unknown>;
 
 const bad = (path: string, message: string, code = 'INVALID') => new AppError('VALIDATION_FAILED', `${path}: ${message}`, { issues: [{ path, code, message }] });
 

@@ -1,6 +1,7 @@
 import { parse as parseLanguageTag } from 'bcp-47';
 import type { ErrorIssue, XapiVersion } from '@fulcrum/shared';
 import { invalid } from '../../lib/errors.ts';
+import { isRecord, isUuid, type Json } from './json.ts';
 
 /**
  * The xAPI statement rules of both versions the store speaks (1.0.3 and 2.0.0), as the specification and the ADL
@@ -18,7 +19,6 @@ const MAX_ISSUES = 20;
 
 const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** RFC 3987 in practice: a scheme, a colon, then no white space, controls or the characters an IRI never holds. */
 const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\p{Cc}<>"{}|\\^`]+$/u;
 const MBOX = /^mailto:[^@\s]+@[^@\s]+$/;
@@ -77,7 +77,6 @@ const ATTACHMENT_KEYS = new Set(['usageType', 'display', 'description', 'content
 /** Where an Agent or Group stands decides what it may be. */
 type ActorRole = 'actor' | 'object' | 'authority' | 'instructor' | 'team' | 'member' | 'contextAgent' | 'contextGroup' | 'parameter';
 type ObjectKind = 'Activity' | 'Agent' | 'Group' | 'StatementRef' | 'SubStatement' | null;
-type Json = Record<string, unknown>;
 
 /** One validation run: the version's rules and the problems found so far. */
 class Check {
@@ -94,7 +93,6 @@ function isEmpty(object: Json): boolean {
   return true;
 }
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const typeName = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);
 /** A key that is not a plain name (a language tag, an IRI) is quoted so the path stays readable. */
 const childPath = (path: string, key: string) => (SIMPLE_KEY.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
@@ -111,7 +109,7 @@ function checkKeys(c: Check, object: Json, allowed: ReadonlySet<string>, path: s
 const given = (value: unknown) => value !== undefined && value !== null;
 
 function requireObject(c: Check, value: unknown, path: string, what: string): value is Json {
-  if (isObject(value)) return true;
+  if (isRecord(value)) return true;
   c.add(path, 'WRONG_TYPE', `${what} must be an object, not ${typeName(value)}`);
   return false;
 }
@@ -127,7 +125,7 @@ function checkIri(c: Check, value: unknown, path: string, what: string): void {
 }
 
 function checkUuid(c: Check, value: unknown, path: string, what: string): void {
-  if (checkString(c, value, path, what) && !UUID.test(value)) c.add(path, 'NOT_UUID', `${what} must be a UUID`);
+  if (checkString(c, value, path, what) && !isUuid(value)) c.add(path, 'NOT_UUID', `${what} must be a UUID`);
 }
 
 /** True if the text is an absolute IRI by the rules the store applies. */

@@ -119,7 +119,8 @@ describe('session expiry', () => {
 describe('memberships', () => {
   it('switches between the memberships a user holds, and refuses one they do not', async () => {
     const { user } = await createUser(t.db, orgId, 'enterprise_admin');
-    const [second] = await t.db.insert(memberships).values({ userId: user.id, organisationId: otherOrgId, role: 'mediator' }).returning();
+    // Sign-in takes the oldest membership: made in the same millisecond as the first, the second could tie with it.
+    const [second] = await t.db.insert(memberships).values({ userId: user.id, organisationId: otherOrgId, role: 'mediator', createdAt: new Date(Date.now() + 1000) }).returning();
     const stranger = await createUser(t.db, otherOrgId, 'chamber_admin');
     const client = await new Client(t.app).login(user.username);
     const before = (await client.get('/api/v1/auth/session')).json();

@@ -88,7 +88,8 @@ export async function trailOf(t: TestApp, process: string, id: string) {
 /** A user holding two roles in one organisation, signed in through the first. */
 export async function twoHats(t: TestApp, organisationId: string, first: Role, second: Role) {
   const { user } = await createUser(t.db, organisationId, first);
-  const [other] = await t.db.insert(memberships).values({ userId: user.id, organisationId, role: second }).returning();
+  // Sign-in takes the oldest membership: made in the same millisecond as the first, the second could tie with it.
+  const [other] = await t.db.insert(memberships).values({ userId: user.id, organisationId, role: second, createdAt: new Date(Date.now() + 1000) }).returning();
   const client = await new Client(t.app).login(user.username);
   return Object.assign(client, { userId: user.id, secondMembershipId: other!.id });
 }

@@ -94,10 +94,11 @@ describe('learning record store', () => {
     await context.close();
   });
 
-  it('an employee opens their own learning on the phone from the tab bar', async () => {
+  it('an employee opens their own learning records on the phone from 我的', async () => {
     const { context, page } = await newPage(browser, phone);
     await login(page, 'ent-employee');
-    await page.getByRole('link', { name: '学习记录' }).click();
+    await page.getByRole('link', { name: '我的' }).click();
+    await page.getByTestId('me-learning').click();
     await page.waitForURL((url) => url.pathname === '/m/learning');
     await page.getByTestId('my-learning-page').waitFor();
     await shot(page, 'lrs-my-learning-phone');

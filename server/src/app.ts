@@ -43,6 +43,7 @@ import { trainingCentreRoutes } from './modules/training-centres/routes.ts';
 import { subsidyRoutes } from './modules/subsidies/routes.ts';
 import { xapiRoutes } from './modules/xapi/routes.ts';
 import { lrsRoutes } from './modules/xapi/lrs-routes.ts';
+import { learningRoutes } from './modules/learning/routes.ts';
 
 export interface BuildOptions {
   database: Database;
@@ -167,6 +168,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(trainingCentreRoutes(deps));
       await api.register(subsidyRoutes(deps));
       await api.register(lrsRoutes(deps, config.publicUrl));
+      await api.register(learningRoutes(deps, config.publicUrl));
       await api.register(systemInfoRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -31,3 +31,4 @@ export * from './subsidies/claims.ts';
 export * from './subsidies/ledger.ts';
 export * from './xapi/vocabulary.ts';
 export * from './xapi/contracts.ts';
+export * from './learning/index.ts';

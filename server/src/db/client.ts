@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -60,7 +61,7 @@ export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pgdata');
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   try {
-    const client = await PGlite.create({ dataDir: dataDir ? pgliteDir(dataDir) : undefined, loadDataDir });
+    const client = await PGlite.create({ dataDir: dataDir ? pgliteDir(dataDir) : undefined, loadDataDir, extensions: { pg_trgm } });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       db,

@@ -308,6 +308,11 @@ let loggedOutToken: string | undefined;
 const ORG_SCOPES = ['own', 'sibling', 'far'] as const;
 const LIST_SCOPES = ['none', 'own', 'sibling', 'far'] as const;
 const V1 = '/api/v1';
+/**
+ * The learning platform's routes ([6/8]) are specified role by role in their own access tests
+ * (server/src/modules/learning/<area>/access.test.ts) instead of in this table.
+ */
+const learningPlatformPath = (path: string) => path.startsWith(`${V1}/learning/`) || path.startsWith(`${V1}/public/learning-certificates`);
 
 // --- attachments and notices (fixtures) ----------------------------------------------------------
 /** A 1×1 PNG: real magic bytes for uploads. */
@@ -2485,7 +2490,7 @@ describe('the matrix is complete', () => {
       stack.push(match[2]!);
       const path = stack.join('');
       for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
-        if (method !== 'HEAD' && path.startsWith(`${V1}/`)) served.push(key(method, path));
+        if (method !== 'HEAD' && path.startsWith(`${V1}/`) && !learningPlatformPath(path)) served.push(key(method, path));
       }
     }
     expect(served.sort()).toEqual(tableKeys);
@@ -2496,7 +2501,7 @@ describe('the matrix is complete', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     const documented = Object.entries(json<{ paths: Record<string, Record<string, unknown>> }>(res).paths)
-      .filter(([path]) => path.startsWith(`${V1}/`))
+      .filter(([path]) => path.startsWith(`${V1}/`) && !learningPlatformPath(path))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => key(m, path.replace(/\{(\w+)\}/g, ':$1'))));
     expect(documented.sort()).toEqual(tableKeys);
   });

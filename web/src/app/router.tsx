@@ -49,6 +49,18 @@ const consoleRoutes: RouteObject[] = [
   { path: 'calendar', ...page(() => import('../features/calendar/pages/calendar-page.tsx')) },
   // --- learning record store ---
   { path: 'learning-records/:tab?', ...page(() => import('../features/learning-records/pages/learning-records-page.tsx')) },
+  // --- learning platform ---
+  { path: 'learning/catalogue/:tab?', ...page(() => import('../features/learning-catalogue/pages/catalogue-page.tsx')) },
+  { path: 'learning/courses/:id', ...page(() => import('../features/learning-catalogue/pages/course-editor-page.tsx')) },
+  { path: 'learning/study-time', ...page(() => import('../features/study-time/pages/study-review-page.tsx')) },
+  { path: 'learning/projects', ...page(() => import('../features/training-projects/pages/project-list-page.tsx')) },
+  { path: 'learning/projects/:id/:tab?', ...page(() => import('../features/training-projects/pages/project-detail-page.tsx')) },
+  { path: 'learning/sessions', ...page(() => import('../features/training-projects/pages/my-sessions-page.tsx')) },
+  { path: 'learning/sessions/:id', ...page(() => import('../features/training-projects/pages/session-roster-page.tsx')) },
+  { path: 'learning/exams/:tab?', ...page(() => import('../features/exams/pages/exam-admin-page.tsx')) },
+  { path: 'learning/exam/:id/:tab?', ...page(() => import('../features/exams/pages/exam-detail-page.tsx')) },
+  { path: 'learning/certificates/:tab?', ...page(() => import('../features/learning-certificates/pages/certificate-admin-page.tsx')) },
+  { path: 'learning/reports/:tab?', ...page(() => import('../features/learning-reports/pages/reports-page.tsx')) },
   { path: 'account/password', ...page(() => import('../features/auth/pages/change-password-page.tsx')) },
 ];
 
@@ -56,6 +68,15 @@ const mobileRoutes: RouteObject[] = [
   { index: true, ...page(() => import('../features/home/pages/mobile-home-page.tsx')) },
   { path: 'me', ...page(() => import('../features/home/pages/mobile-me-page.tsx')) },
   { path: 'learning', ...page(() => import('../features/learning-records/pages/my-learning-page.tsx')) },
+  { path: 'courses', ...page(() => import('../features/learning-catalogue/pages/mobile-catalogue-page.tsx')) },
+  { path: 'courses/:id', ...page(() => import('../features/learning-catalogue/pages/mobile-course-page.tsx')) },
+  { path: 'lessons/:id', ...page(() => import('../features/study-time/pages/lesson-player-page.tsx')) },
+  { path: 'projects', ...page(() => import('../features/training-projects/pages/mobile-projects-page.tsx')) },
+  { path: 'projects/:id', ...page(() => import('../features/training-projects/pages/mobile-project-page.tsx')) },
+  { path: 'check-in', ...page(() => import('../features/training-projects/pages/check-in-page.tsx')) },
+  { path: 'exams', ...page(() => import('../features/exams/pages/mobile-exams-page.tsx')) },
+  { path: 'exams/:id', ...page(() => import('../features/exams/pages/mobile-exam-page.tsx')) },
+  { path: 'certificates', ...page(() => import('../features/learning-certificates/pages/mobile-certificates-page.tsx')) },
   { path: 'account/password', ...page(() => import('../features/auth/pages/change-password-page.tsx')) },
 ];
 
@@ -81,6 +102,8 @@ export const router = createBrowserRouter([
     children: [
       { path: 'notices', ...page(() => import('../features/notices/pages/public-notice-list-page.tsx')) },
       { path: 'notices/:id', ...page(() => import('../features/notices/pages/public-notice-page.tsx')) },
+      // A learning certificate's QR code opens its verification page.
+      { path: 'learning-certificates/:code', ...page(() => import('../features/learning-certificates/pages/public-certificate-page.tsx')) },
       // Certificate verification: the QR code on a training centre's certificate opens it.
       { path: 'training-centres/:certificateNo?', ...page(() => import('../features/training-centres/pages/public-centre-page.tsx')) },
     ],

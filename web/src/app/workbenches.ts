@@ -33,23 +33,32 @@ const subsidyPolicies: NavItem = { key: 'subsidyPolicies', path: '/console/subsi
 const subsidyLedger: NavItem = { key: 'subsidyLedger', path: '/console/subsidy-ledger' };
 const subsidyStatistics: NavItem = { key: 'subsidyStatistics', path: '/console/subsidy-statistics' };
 const learningRecords: NavItem = { key: 'learningRecords', path: '/console/learning-records' };
+const learningCatalogue: NavItem = { key: 'learningCatalogue', path: '/console/learning/catalogue' };
+const trainingProjects: NavItem = { key: 'trainingProjects', path: '/console/learning/projects' };
+const teachingSessions: NavItem = { key: 'teachingSessions', path: '/console/learning/sessions' };
+const exams: NavItem = { key: 'exams', path: '/console/learning/exams' };
+const studyTimeReview: NavItem = { key: 'studyTimeReview', path: '/console/learning/study-time' };
+const learningCertificates: NavItem = { key: 'learningCertificates', path: '/console/learning/certificates' };
+const learningReports: NavItem = { key: 'learningReports', path: '/console/learning/reports' };
+const courses: NavItem = { key: 'courses', path: '/m/courses' };
+const myProjects: NavItem = { key: 'myProjects', path: '/m/projects' };
+const myExams: NavItem = { key: 'myExams', path: '/m/exams' };
 const mobileHome: NavItem = { key: 'home', path: '/m' };
-const myLearning: NavItem = { key: 'myLearning', path: '/m/learning' };
 const me: NavItem = { key: 'me', path: '/m/me' };
 
 /** Each role's workbench: employees and students get the phone layout, everyone else the console, each with their own menu. */
 export const workbenches: Record<Role, { kind: 'console' | 'mobile'; menu: NavItem[] }> = {
-  system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar] },
-  department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar] },
-  department_reviewer: { kind: 'console', menu: [home, enterprises, people, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices] },
-  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords] },
-  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords] },
-  instructor: { kind: 'console', menu: [home, myOrganisation, myTrainingCentre, apprenticeshipClasses] },
+  system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar, learningCatalogue, learningReports] },
+  department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar, learningCatalogue, learningReports] },
+  department_reviewer: { kind: 'console', menu: [home, enterprises, people, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, learningReports] },
+  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords, learningCatalogue, trainingProjects, exams, studyTimeReview, learningCertificates, learningReports] },
+  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords, learningCatalogue, trainingProjects, exams, studyTimeReview, learningCertificates, learningReports] },
+  instructor: { kind: 'console', menu: [home, myOrganisation, myTrainingCentre, apprenticeshipClasses, teachingSessions, exams] },
   chamber_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit, apprenticeshipClasses, subsidyClaims, subsidyLedger] },
   mediator: { kind: 'console', menu: [home, myOrganisation] },
   university_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit] },
   expert: { kind: 'console', menu: [home, myOrganisation] },
-  employee: { kind: 'mobile', menu: [mobileHome, myLearning, me] },
+  employee: { kind: 'mobile', menu: [mobileHome, courses, myProjects, myExams, me] },
   student: { kind: 'mobile', menu: [mobileHome, me] },
 };
 

@@ -8,3 +8,4 @@ export * from './notices.ts';
 export * from './training-centres.ts';
 export * from './subsidies.ts';
 export * from './xapi.ts';
+export * from './learning.ts';

@@ -1,6 +1,10 @@
 import { Suspense, useState } from 'react';
 import { Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
+  FieldTimeOutlined,
+  FundOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -61,6 +65,17 @@ const icons: Record<NavKey, React.ReactNode> = {
   subsidyStatistics: <BarChartOutlined />,
   learningRecords: <DatabaseOutlined />,
   myLearning: <ReadOutlined />,
+  learningCatalogue: <ReadOutlined />,
+  trainingProjects: <ProjectOutlined />,
+  teachingSessions: <ScheduleOutlined />,
+  exams: <FormOutlined />,
+  studyTimeReview: <FieldTimeOutlined />,
+  learningCertificates: <SafetyCertificateOutlined />,
+  learningReports: <FundOutlined />,
+  courses: <ReadOutlined />,
+  myProjects: <ProjectOutlined />,
+  myExams: <FormOutlined />,
+  myCertificates: <SafetyCertificateOutlined />,
 };
 
 /** The console every officer and organisation administrator works in: a menu of their role, the header, the page. */

@@ -1,13 +1,20 @@
 import { Suspense, type ReactNode } from 'react';
 import { Space, Spin, Typography } from 'antd';
-import { HomeOutlined, ReadOutlined, UserOutlined } from '@ant-design/icons';
+import { BookOutlined, FormOutlined, HomeOutlined, ProjectOutlined, ReadOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useActor } from '../../lib/session.ts';
 import { workbenches, type NavKey } from '../workbenches.ts';
 import { DemoBadge, LanguageSwitch } from './header-parts.tsx';
 
-const icons: Partial<Record<NavKey, ReactNode>> = { home: <HomeOutlined />, myLearning: <ReadOutlined />, me: <UserOutlined /> };
+const icons: Partial<Record<NavKey, ReactNode>> = {
+  home: <HomeOutlined />,
+  courses: <BookOutlined />,
+  myProjects: <ProjectOutlined />,
+  myExams: <FormOutlined />,
+  myLearning: <ReadOutlined />,
+  me: <UserOutlined />,
+};
 
 /** The phone layout of employees and students: a slim top bar, the page, a bottom tab bar. */
 export default function MobileLayout() {

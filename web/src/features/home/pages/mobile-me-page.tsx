@@ -23,6 +23,12 @@ export default function MobileMePage() {
         </Descriptions>
         <MembershipSwitcher compact />
       </Card>
+      <Button block data-testid="me-learning" onClick={() => navigate('/m/learning')}>
+        {t('nav.myLearning')}
+      </Button>
+      <Button block data-testid="me-certificates" onClick={() => navigate('/m/certificates')}>
+        {t('nav.myCertificates')}
+      </Button>
       <Button block onClick={() => navigate('/m/account/password')}>
         {t('header.changePassword')}
       </Button>

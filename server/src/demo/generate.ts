@@ -9,7 +9,14 @@ import { putSetting } from '../modules/system/settings.ts';
 import { DEMO_PASSWORD, DEMO_SETTING, listDemoAccounts, type DemoMarker } from './accounts.ts';
 import { Random } from './random.ts';
 import { accountsStep } from './steps/accounts.ts';
-import { loadLearningRecords } from './steps/learning-records.ts';
+import { DEFAULT_DEMO_PUBLIC_URL, loadLearningRecords } from './steps/learning-records.ts';
+import { loadLearningCatalogue } from './steps/learning-catalogue.ts';
+import { loadStudyTime } from './steps/study-time.ts';
+import { loadTrainingProjects } from './steps/training-projects.ts';
+import { loadExams } from './steps/exams.ts';
+import { loadLearningCertificates } from './steps/learning-certificates.ts';
+import { loadLearningReports } from './steps/learning-reports.ts';
+import { projectPending } from '../modules/xapi/projector.ts';
 import { organisationsStep } from './steps/organisations.ts';
 import { subsidiesStep } from './steps/subsidies.ts';
 import { trainingCentresStep } from './steps/training-centres.ts';
@@ -103,7 +110,17 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
       }
     }
     const txDb = tx as unknown as Db;
+    // The learning platform: its catalogue first (the records and the other loaders use its knowledge points and
+    // courses), the platform's own records after the content's, then the projections the reports read.
+    const learning = { db: txDb, world, seed, publicUrl: (options.publicUrl ?? DEFAULT_DEMO_PUBLIC_URL).replace(/\/+$/, ''), now };
+    Object.assign(counts, await loadLearningCatalogue(learning));
     Object.assign(counts, await loadLearningRecords(txDb, world, { seed, publicUrl: options.publicUrl }));
+    Object.assign(counts, await loadStudyTime(learning));
+    Object.assign(counts, await loadTrainingProjects(learning));
+    Object.assign(counts, await loadExams(learning));
+    Object.assign(counts, await loadLearningCertificates(learning));
+    await projectPending(txDb, learning.publicUrl);
+    Object.assign(counts, await loadLearningReports(learning));
     await putSetting(txDb, DEMO_SETTING, marker, now);
     await recordAudit({ db: txDb, clock: { now: () => now }, requestId: null, ip: null, actor: null }, {
       entityType: 'system', entityId: DEMO_SETTING, action: 'demo_load',

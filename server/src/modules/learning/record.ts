@@ -35,6 +35,8 @@ export interface RecordDeps {
   db: Db;
   clock: Clock;
   publicUrl: string;
+  /** False inside the demo loader, which runs the projector once at its end (its transaction outlives no timer). */
+  scheduleProjection?: boolean;
 }
 
 const PLATFORM_ACCOUNT = 'fulcrum-platform';
@@ -102,5 +104,6 @@ export async function recordLearning(deps: RecordDeps, organisationId: string, a
     statements,
     paths: statements.map((_, i) => `statements.${i}`),
     parts: new Map(),
+    scheduleProjection: deps.scheduleProjection,
   });
 }

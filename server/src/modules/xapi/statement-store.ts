@@ -37,6 +37,8 @@ export interface StoreStatementsInput {
   parts: Map<string, AttachmentPart>;
   /** PUT's statementId: the one statement takes it (its own id, if any, must be the same). */
   statementId?: string;
+  /** False when the caller runs the projector itself (the demo loader inside its one transaction). */
+  scheduleProjection?: boolean;
 }
 
 const SIGNATURE_USAGE = 'http://adlnet.gov/expapi/attachments/signature';
@@ -451,7 +453,7 @@ export async function storeStatements(input: StoreStatementsInput): Promise<stri
     inFlight.delete(token);
   }
   afterCommit?.();
-  if (insertedCount > 0) scheduleProjection(db, publicUrl);
+  if (insertedCount > 0 && input.scheduleProjection !== false) scheduleProjection(db, publicUrl);
   return ids;
 }
 

@@ -297,6 +297,33 @@ async function applyStatements(db: Db, rows: StatementRow[], publicUrl: string):
   await applyRun(db, run, publicUrl);
 }
 
+/** What a projection listener learns of a batch: the statements about known people, as the projector read them. */
+export interface ProjectedStatement {
+  organisationId: string;
+  personId: string;
+  activityId: string | null;
+  verbId: string;
+  timestamp: Date;
+  voided: boolean;
+}
+/** Runs inside the batch's transaction after the learning tables were updated, so what it derives moves with the cursor. */
+export type ProjectionListener = (tx: Db, statements: ProjectedStatement[], publicUrl: string) => Promise<void>;
+const listeners: ProjectionListener[] = [];
+
+/** Derived figures of other modules (competency levels, certificates, report rollups) follow the projector through this. */
+export function onProjected(listener: ProjectionListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
+async function notifyListeners(tx: Db, rows: StatementRow[], publicUrl: string): Promise<void> {
+  if (!listeners.length) return;
+  const statements = rows
+    .filter((row) => row.personId !== null)
+    .map((row) => ({ organisationId: row.organisationId, personId: row.personId!, activityId: row.activityId, verbId: row.verbId, timestamp: row.timestamp, voided: row.voided }));
+  if (!statements.length) return;
+  for (const listener of listeners) await listener(tx, statements, publicUrl);
+}
+
 /** One batch in one transaction: lock the cursor, apply what follows it, move it. */
 async function projectBatch(tx: Db, fenceKey: Db, publicUrl: string): Promise<{ read: number; cursor: number; moved: boolean }> {
   await tx.insert(xapiProjectionCursors).values({ name: CURSOR, lastSeq: 0 }).onConflictDoNothing();
@@ -314,6 +341,7 @@ async function projectBatch(tx: Db, fenceKey: Db, publicUrl: string): Promise<{ 
   }
   if (!taken.length) return { read: 0, cursor, moved: false };
   await applyStatements(tx, taken, publicUrl);
+  await notifyListeners(tx, taken, publicUrl);
   const next = taken[taken.length - 1]!.seq;
   await tx.update(xapiProjectionCursors).set({ lastSeq: next, updatedAt: sql`now()` }).where(eq(xapiProjectionCursors.name, CURSOR));
   return { read: taken.length, cursor: next, moved: true };

@@ -9,7 +9,8 @@ CREATE TABLE "certificate_rules" (
 	"competency_id" uuid,
 	"competency_level" integer,
 	"active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "competencies" (
@@ -154,6 +155,7 @@ CREATE TABLE "learning_certificates" (
 	"organisation_id" uuid NOT NULL,
 	"rule_id" uuid NOT NULL,
 	"person_id" uuid NOT NULL,
+	"title" text NOT NULL,
 	"number" text NOT NULL,
 	"cycle" integer NOT NULL,
 	"issued_at" timestamp with time zone NOT NULL,
@@ -162,7 +164,20 @@ CREATE TABLE "learning_certificates" (
 	"previous_id" uuid,
 	"verification_code" text NOT NULL,
 	"source_kind" text NOT NULL,
-	"source_id" uuid NOT NULL
+	"source_id" uuid NOT NULL,
+	"completed_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" uuid,
+	"revocation_reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "learning_completions" (
+	"organisation_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"activity_id" text NOT NULL,
+	"completed_at" timestamp with time zone NOT NULL,
+	"day" date NOT NULL,
+	CONSTRAINT "learning_completions_person_id_activity_id_pk" PRIMARY KEY("person_id","activity_id")
 );
 --> statement-breakpoint
 CREATE TABLE "learning_daily_rollups" (
@@ -342,6 +357,8 @@ CREATE TABLE "stage_progress" (
 	"due_on" date,
 	"completed_at" timestamp with time zone,
 	"submission" text,
+	"submission_attachment_id" uuid,
+	"submitted_at" timestamp with time zone,
 	"score" integer,
 	"feedback" text,
 	"graded_by" uuid,
@@ -354,6 +371,7 @@ CREATE TABLE "study_days" (
 	"day" date NOT NULL,
 	"organisation_id" uuid NOT NULL,
 	"credited_seconds" integer DEFAULT 0 NOT NULL,
+	"claimed_seconds" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "study_days_person_id_day_pk" PRIMARY KEY("person_id","day")
 );
 --> statement-breakpoint
@@ -386,7 +404,10 @@ CREATE TABLE "study_sessions" (
 	"beats" integer DEFAULT 0 NOT NULL,
 	"recent_intervals" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"last_position" real,
-	"user_agent" text
+	"user_agent" text,
+	"credited_by_day" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"statement_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"withdrawn_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "training_costs" (
@@ -419,6 +440,7 @@ CREATE TABLE "watched_ranges" (
 	"organisation_id" uuid NOT NULL,
 	"ranges" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"watched_seconds" real DEFAULT 0 NOT NULL,
+	"completed_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "watched_ranges_person_id_lesson_id_pk" PRIMARY KEY("person_id","lesson_id")
 );
@@ -453,6 +475,9 @@ ALTER TABLE "learner_profiles" ADD CONSTRAINT "learner_profiles_role_profile_id_
 ALTER TABLE "learning_certificates" ADD CONSTRAINT "learning_certificates_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learning_certificates" ADD CONSTRAINT "learning_certificates_rule_id_certificate_rules_id_fk" FOREIGN KEY ("rule_id") REFERENCES "public"."certificate_rules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learning_certificates" ADD CONSTRAINT "learning_certificates_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "learning_certificates" ADD CONSTRAINT "learning_certificates_revoked_by_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "learning_completions" ADD CONSTRAINT "learning_completions_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "learning_completions" ADD CONSTRAINT "learning_completions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learning_daily_rollups" ADD CONSTRAINT "learning_daily_rollups_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learning_media" ADD CONSTRAINT "learning_media_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learning_media" ADD CONSTRAINT "learning_media_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -509,6 +534,7 @@ ALTER TABLE "watched_ranges" ADD CONSTRAINT "watched_ranges_person_id_people_id_
 ALTER TABLE "watched_ranges" ADD CONSTRAINT "watched_ranges_lesson_id_lessons_id_fk" FOREIGN KEY ("lesson_id") REFERENCES "public"."lessons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "watched_ranges" ADD CONSTRAINT "watched_ranges_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "certificate_rules_trigger" ON "certificate_rules" USING btree ("trigger_kind","trigger_id");--> statement-breakpoint
+CREATE INDEX "certificate_rules_organisation" ON "certificate_rules" USING btree ("organisation_id","active");--> statement-breakpoint
 CREATE UNIQUE INDEX "competencies_code" ON "competencies" USING btree ("organisation_id","code");--> statement-breakpoint
 CREATE INDEX "competency_knowledge_points_kp" ON "competency_knowledge_points" USING btree ("knowledge_point_id");--> statement-breakpoint
 CREATE INDEX "competency_level_history_person" ON "competency_level_history" USING btree ("person_id","competency_id","effective_at");--> statement-breakpoint
@@ -533,6 +559,7 @@ CREATE UNIQUE INDEX "learning_certificates_code" ON "learning_certificates" USIN
 CREATE UNIQUE INDEX "learning_certificates_cycle" ON "learning_certificates" USING btree ("rule_id","person_id","cycle");--> statement-breakpoint
 CREATE INDEX "learning_certificates_person" ON "learning_certificates" USING btree ("person_id","issued_at");--> statement-breakpoint
 CREATE INDEX "learning_certificates_organisation" ON "learning_certificates" USING btree ("organisation_id","issued_at");--> statement-breakpoint
+CREATE INDEX "learning_completions_organisation" ON "learning_completions" USING btree ("organisation_id","day");--> statement-breakpoint
 CREATE INDEX "learning_media_organisation" ON "learning_media" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE INDEX "lesson_knowledge_points_kp" ON "lesson_knowledge_points" USING btree ("knowledge_point_id");--> statement-breakpoint
 CREATE INDEX "lessons_course" ON "lessons" USING btree ("course_id","position");--> statement-breakpoint

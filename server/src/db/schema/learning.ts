@@ -276,6 +276,12 @@ export const studySessions = pgTable(
     recentIntervals: jsonb('recent_intervals').$type<number[]>().notNull().default([]),
     lastPosition: real('last_position'),
     userAgent: text('user_agent'),
+    /** Credited seconds by Asia/Shanghai day, so a confirmed flag withdraws them from the right study_days rows. */
+    creditedByDay: jsonb('credited_by_day').$type<Record<string, number>>().notNull().default({}),
+    /** The xAPI statements written for this session (experienced on end, completed), voided when its time is withdrawn. */
+    statementIds: jsonb('statement_ids').$type<string[]>().notNull().default([]),
+    /** Set when a reviewer confirmed a flag on this session: its time no longer counts. */
+    withdrawnAt: at('withdrawn_at'),
   },
   (t) => [index('study_sessions_person').on(t.personId, t.status, t.lastBeatAt), index('study_sessions_organisation').on(t.organisationId, t.startedAt)],
 );
@@ -289,6 +295,8 @@ export const watchedRanges = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     ranges: jsonb('ranges').$type<Array<[number, number]>>().notNull().default([]),
     watchedSeconds: real('watched_seconds').notNull().default(0),
+    /** When the lesson was completed (90 % watched, or marked as learned); its completed statement is written once. */
+    completedAt: at('completed_at'),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.lessonId] })],
@@ -302,6 +310,8 @@ export const studyDays = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     creditedSeconds: integer('credited_seconds').notNull().default(0),
+    /** What the player claimed that day (reported play and wall time before any cut), for the impossible-total check. */
+    claimedSeconds: integer('claimed_seconds').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.personId, t.day] }), index('study_days_organisation').on(t.organisationId, t.day)],
 );
@@ -464,8 +474,10 @@ export const stageProgress = pgTable(
     status: text('status').notNull().default('not_started'),
     dueOn: date('due_on', { mode: 'string' }),
     completedAt: at('completed_at'),
-    /** Practical tasks: what the learner handed in, the instructor's score and feedback. */
+    /** Practical tasks: what the learner handed in (text and an optional attachment), the instructor's score and feedback. */
     submission: text('submission'),
+    submissionAttachmentId: uuid('submission_attachment_id'),
+    submittedAt: at('submitted_at'),
     score: integer('score'),
     feedback: text('feedback'),
     gradedBy: uuid('graded_by').references(() => users.id),
@@ -629,8 +641,9 @@ export const certificateRules = pgTable(
     competencyLevel: integer('competency_level'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [index('certificate_rules_trigger').on(t.triggerKind, t.triggerId)],
+  (t) => [index('certificate_rules_trigger').on(t.triggerKind, t.triggerId), index('certificate_rules_organisation').on(t.organisationId, t.active)],
 );
 
 /** A certificate; recertification issues the next cycle and keeps the earlier ones (status superseded or expired). */
@@ -641,6 +654,8 @@ export const learningCertificates = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     ruleId: uuid('rule_id').notNull().references(() => certificateRules.id),
     personId: uuid('person_id').notNull().references(() => people.id),
+    /** The rule's title when issued: what the certificate says stays as issued. */
+    title: text('title').notNull(),
     number: text('number').notNull(),
     cycle: integer('cycle').notNull(),
     issuedAt: at('issued_at').notNull(),
@@ -652,6 +667,11 @@ export const learningCertificates = pgTable(
     verificationCode: text('verification_code').notNull(),
     sourceKind: text('source_kind').notNull(),
     sourceId: uuid('source_id').notNull(),
+    /** When the completion it certifies happened; a later completion is what recertification looks for. */
+    completedAt: at('completed_at').notNull(),
+    revokedAt: at('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    revocationReason: text('revocation_reason'),
   },
   (t) => [
     uniqueIndex('learning_certificates_number').on(t.number),
@@ -679,6 +699,22 @@ export const trainingCosts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('training_costs_organisation').on(t.organisationId, t.spentOn)],
+);
+
+/**
+ * When a person first completed (or passed) an activity, from the projected statements: the completions the daily
+ * rollups count. Written with "keep the earliest", so a replay of the projection leaves it as it was.
+ */
+export const learningCompletions = pgTable(
+  'learning_completions',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    activityId: text('activity_id').notNull(),
+    completedAt: at('completed_at').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.activityId] }), index('learning_completions_organisation').on(t.organisationId, t.day)],
 );
 
 /** Per organisation and Asia/Shanghai day: the figures reports add up (kept current by the projector and the modules). */

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 
 import { DEMO_PASSWORD } from '@fulcrum/shared';
 
@@ -44,4 +46,14 @@ export async function signInHere(page: Page, username: string, password = DEMO_P
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Reads the QR code of an <img> (a PNG data URL) the way a phone camera would: from its pixels. */
+export async function scanQr(page: Page, testId: string): Promise<string> {
+  const src = await page.getByTestId(testId).getAttribute('src');
+  expect(src).toMatch(/^data:image\/png;base64,/);
+  const png = PNG.sync.read(Buffer.from(src!.split(',')[1]!, 'base64'));
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(code, 'a readable QR code').not.toBeNull();
+  return code!.data;
 }

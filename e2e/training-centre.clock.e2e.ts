@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { syntheticUscc } from '../server/src/lib/synthetic-ids.ts';
-import { desktop, launch, login, newPage, phone, shot } from './support.ts';
+import { desktop, launch, login, newPage, phone, scanQr, shot } from './support.ts';
 
 /*
  * The whole life of a training centre, by the people who run it: an enterprise applies, the HRSS officer checks
@@ -46,15 +44,6 @@ const pdf = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-/** Reads the QR code of an <img> (a PNG data URL) the way a phone camera would: from its pixels. */
-async function scanQr(page: Page, testId: string): Promise<string> {
-  const src = await page.getByTestId(testId).getAttribute('src');
-  expect(src).toMatch(/^data:image\/png;base64,/);
-  const png = PNG.sync.read(Buffer.from(src!.split(',')[1]!, 'base64'));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  expect(code, 'a readable QR code').not.toBeNull();
-  return code!.data;
-}
 
 describe('training centre: apply → review → batch → notice → certify → verify', { timeout: 120_000 }, () => {
   let applicationId: string;

@@ -1,7 +1,7 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, isNotNull, lte } from 'drizzle-orm';
 import { learningActivityIri, xapiVerbDisplay, xapiVerbs, type XapiVerbName } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
-import { learningProgress, lrsClients, users, xapiActivities, xapiStatements } from '../../db/schema/index.ts';
+import { competencyKnowledgePoints, knowledgePoints, learnerProfiles, learningProgress, lrsClients, roleProfileRequirements, users, xapiActivities, xapiStatements } from '../../db/schema/index.ts';
 import { chunks, INSERT_CHUNK } from '../../lib/list.ts';
 import { clientAuthority, hashSecret, newCredentials } from '../../modules/xapi/clients.ts';
 import { personAgent } from '../../modules/xapi/learner.ts';
@@ -9,7 +9,9 @@ import { CMI5_PROGRESS_EXTENSION } from '../../modules/xapi/projections.ts';
 import type { Json } from '../../modules/xapi/json.ts';
 import { projectPending } from '../../modules/xapi/projector.ts';
 import { statementKeys } from '../../modules/xapi/statement-keys.ts';
+import { isMastered, type Answers } from '../../modules/learning/reports/mastery.ts';
 import { Random } from '../random.ts';
+import { demoTrades, districtMicroCourses, tradesFor } from './learning-catalogue.ts';
 import type { DemoWorld, OrganisationRow, PersonRow } from '../world.ts';
 
 /*
@@ -37,67 +39,49 @@ const HISTORY_DAYS = 120;
 interface KnowledgePoint {
   id: string;
   zh: string;
-  en: string;
   /** A true-or-false question on the point, and its right answer. */
   question: string;
   answer: boolean;
 }
 
+/** One of the catalogue's micro-courses as the records take it: its lesson, its knowledge points, how long a sitting lasts. */
 interface Course {
   slug: string;
   zh: string;
-  en: string;
-  /** Industry divisions (GB/T 4754) whose staff take it; empty: everyone. */
-  divisions: readonly string[];
+  trade: string;
   minutes: readonly [number, number];
   points: readonly KnowledgePoint[];
 }
 
-const equipment = ['33', '34', '35', '36', '37', '38', '39', '44', '46', '47', '48'];
-const courses: readonly Course[] = [
-  {
-    slug: 'hydraulic-maintenance', zh: '液压系统维护', en: 'Hydraulic system maintenance', divisions: ['33', '34', '35', '36', '47', '48'], minutes: [18, 35],
-    points: [
-      { id: 'hydraulic-seals', zh: '密封件检查与更换', en: 'Inspecting and replacing seals', question: '油缸外泄漏首先应检查活塞杆密封件', answer: true },
-      { id: 'hydraulic-pressure', zh: '系统压力调定', en: 'Setting system pressure', question: '溢流阀的调定压力应高于泵的额定压力', answer: false },
-      { id: 'hydraulic-oil', zh: '液压油污染控制', en: 'Hydraulic oil contamination control', question: '更换液压油时应同时清洗油箱并更换滤芯', answer: true },
-    ],
-  },
-  {
-    slug: 'electrical-safety', zh: '电气安全操作', en: 'Electrical safety at work', divisions: [...equipment, '13', '14', '26', '29', '30', '50', '59'], minutes: [12, 25],
-    points: [
-      { id: 'lockout-tagout', zh: '停电挂牌上锁', en: 'Lockout / tagout', question: '检修设备前，断电后须挂牌上锁并验电', answer: true },
-      { id: 'grounding', zh: '接地与漏电保护', en: 'Earthing and residual-current protection', question: '漏电保护器动作后可以立即强行合闸', answer: false },
-      { id: 'arc-flash', zh: '电弧防护', en: 'Arc-flash protection', question: '带电作业须穿戴与电压等级相符的防护用品', answer: true },
-    ],
-  },
-  {
-    slug: 'cnc-operation', zh: '数控机床操作', en: 'CNC machine operation', divisions: ['33', '34', '35', '36', '38', '39'], minutes: [20, 40],
-    points: [
-      { id: 'gcode-basics', zh: 'G代码基础', en: 'G-code basics', question: 'G00 指令用于快速定位，不能用于切削', answer: true },
-      { id: 'tool-offset', zh: '刀具补偿', en: 'Tool offsets', question: '换刀后无需重新测量刀具长度补偿', answer: false },
-      { id: 'first-article', zh: '首件检验', en: 'First-article inspection', question: '每班首件须经检验合格后方可批量加工', answer: true },
-    ],
-  },
-  {
-    slug: 'dairy-quality', zh: '乳制品质量控制', en: 'Dairy quality control', divisions: ['13', '14'], minutes: [15, 30],
-    points: [
-      { id: 'raw-milk-testing', zh: '生乳检验', en: 'Raw milk testing', question: '生乳收购时须检测抗生素残留', answer: true },
-      { id: 'pasteurisation', zh: '巴氏杀菌控制', en: 'Pasteurisation control', question: '巴氏杀菌温度偏低时可延长灌装时间弥补', answer: false },
-      { id: 'haccp', zh: 'HACCP关键控制点', en: 'HACCP critical control points', question: '关键控制点偏离时须立即采取纠偏措施并记录', answer: true },
-    ],
-  },
-  {
-    slug: 'labour-law-basics', zh: '劳动法基础', en: 'Labour law basics', divisions: [], minutes: [10, 20],
-    points: [
-      { id: 'labour-contract', zh: '劳动合同订立', en: 'Concluding a labour contract', question: '用工之日起一个月内应订立书面劳动合同', answer: true },
-      { id: 'working-hours', zh: '工时与加班', en: 'Working hours and overtime', question: '法定休假日安排加班可以只安排补休不支付加班费', answer: false },
-      { id: 'social-insurance', zh: '社会保险', en: 'Social insurance', question: '用人单位应自用工之日起三十日内为职工办理社保登记', answer: true },
-    ],
-  },
-];
+/**
+ * The district catalogue's micro-courses (a sitting runs from most of the video to half as long again). A course's
+ * end-of-course questions test its own knowledge points and review the points of its trade that no micro-course
+ * teaches (a video's, a document's) next to them in the prerequisite graph: those its points lead to, or else those
+ * that lead to its points.
+ */
+async function catalogueCourses(db: Db): Promise<Course[]> {
+  const micro = await districtMicroCourses(db);
+  const codes = new Map((await db.select({ id: knowledgePoints.id, code: knowledgePoints.code }).from(knowledgePoints)).map((p) => [p.code, p.id]));
+  const taught = new Set(micro.flatMap((c) => c.points.map((p) => p.id)));
+  const demoPoints = demoTrades.flatMap((t) => t.points);
+  const untaught = demoPoints.filter((p) => codes.has(p.code) && !taught.has(codes.get(p.code)!));
+  const reviewsOf = (ids: Set<string>) => {
+    const after = untaught.filter((p) => p.prerequisites.some((code) => ids.has(codes.get(code) ?? '')));
+    const before = untaught.filter((p) => !p.prerequisites.length && demoPoints.some((d) => ids.has(codes.get(d.code) ?? '') && d.prerequisites.includes(p.code)));
+    return [...after, ...before].map((p) => ({ id: codes.get(p.code)!, name: p.name, question: p.question, answer: p.answer }));
+  };
+  return micro.map((c) => {
+    const minutes = c.durationSeconds / 60;
+    const points = [...c.points, ...reviewsOf(new Set(c.points.map((p) => p.id)))];
+    return { slug: c.lessonId, zh: c.title, trade: c.trade, minutes: [Math.max(2, Math.floor(minutes * 0.8)), Math.ceil(minutes * 1.5)] as const, points: points.map((p) => ({ id: p.id, zh: p.name, question: p.question, answer: p.answer })) };
+  });
+}
 
-const coursesFor = (division: string | null | undefined) => courses.filter((c) => !c.divisions.length || (division && c.divisions.includes(division)));
+/** The micro-courses of the trades an enterprise's division takes. */
+const coursesFor = (courses: readonly Course[], division: string | null | undefined) => {
+  const trades = new Set(tradesFor(division).map((t) => t.trade));
+  return courses.filter((c) => trades.has(c.trade));
+};
 
 const CMI5_CATEGORY = { objectType: 'Activity', id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' };
 const MOVEON_CATEGORY = { objectType: 'Activity', id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
@@ -107,6 +91,12 @@ const INTERACTION_TYPE = 'http://adlnet.gov/expapi/activities/cmi.interaction';
 const POINT_TYPE = 'http://adlnet.gov/expapi/activities/objective';
 /** The pass mark the courses' end-of-course questions are scored against. */
 const MASTERY_SCORE = 0.8;
+
+/** A learner's sitting of a course's questions: how many sessions it takes, and whether each question is answered right on a day. */
+interface Quiz {
+  sessions: number;
+  answer: (point: KnowledgePoint, day: number) => boolean;
+}
 
 type ClientRow = typeof lrsClients.$inferInsert & { id: string; key: string; name: string; organisationId: string };
 /** The instant `minutes` past midnight in Beijing (UTC+8) on day number `day` of Beijing's calendar. */
@@ -132,11 +122,11 @@ class LearningPlanner {
   pointIri = (point: KnowledgePoint) => learningActivityIri(this.publicUrl, 'knowledge-point', point.id);
 
   courseObject(course: Course): Json {
-    return { objectType: 'Activity', id: this.courseIri(course), definition: { name: { 'zh-CN': course.zh, 'en-US': course.en }, type: LESSON_TYPE } };
+    return { objectType: 'Activity', id: this.courseIri(course), definition: { name: { 'zh-CN': course.zh }, type: LESSON_TYPE } };
   }
 
   pointActivity(point: KnowledgePoint): Json {
-    return { objectType: 'Activity', id: this.pointIri(point), definition: { name: { 'zh-CN': point.zh, 'en-US': point.en }, type: POINT_TYPE } };
+    return { objectType: 'Activity', id: this.pointIri(point), definition: { name: { 'zh-CN': point.zh }, type: POINT_TYPE } };
   }
 
   questionObject(course: Course, point: KnowledgePoint): Json {
@@ -181,11 +171,11 @@ class LearningPlanner {
    * content; the last takes the questions and ends passed or failed, or the learner stops short (in progress, or a
    * session the LMS marks abandoned).
    */
-  enrol(client: ClientRow, person: PersonRow, course: Course, startDay: number, ending: 'passed' | 'failed' | 'retake' | 'studying' | 'abandoned') {
+  enrol(client: ClientRow, person: PersonRow, course: Course, startDay: number, ending: 'passed' | 'failed' | 'retake' | 'studying' | 'abandoned', quiz?: Quiz) {
     const r = this.random;
     const actor = personAgent(this.publicUrl, person);
     const registration = r.uuid();
-    const sessions = ending === 'retake' ? 2 + r.int(0, 1) : ending === 'studying' || ending === 'abandoned' ? r.int(1, 2) : r.int(1, 3);
+    const sessions = quiz ? quiz.sessions : ending === 'retake' ? 2 + r.int(0, 1) : ending === 'studying' || ending === 'abandoned' ? r.int(1, 2) : r.int(1, 3);
     let day = startDay;
     let progress = 0;
     for (let s = 0; s < sessions; s++) {
@@ -218,7 +208,7 @@ class LearningPlanner {
         const failing = ending === 'failed' || (ending === 'retake' && !isLast);
         let right = 0;
         course.points.forEach((point, i) => {
-          const correct = failing ? r.chance(0.35) : r.chance(0.9);
+          const correct = quiz ? quiz.answer(point, day) : failing ? r.chance(0.35) : r.chance(0.9);
           if (correct) right++;
           this.add(client, person.id, end - (course.points.length - i) * r.int(40, 90) * 1000, {
             actor, verb: verb('answered'), object: this.questionObject(course, point),
@@ -257,6 +247,65 @@ class LearningPlanner {
   }
 }
 
+/** How long learners take from their first quiz to mastering everything their role profile asks: quick, steady, slow. */
+const PACES: (readonly [readonly [number, number], number])[] = [[[20, 40], 40], [[45, 75], 35], [[85, 130], 25]];
+
+/**
+ * A learner working towards their role profile: from a first day on, they take the micro-courses that test the
+ * knowledge points the profile requires, one after another, and sit their questions again every few days. Answers
+ * are right more often as they study (under half at first, most by the day the course is due, nearly all after it), and
+ * they stop sitting a course once its points are mastered. The day everything is due depends on their pace, so some
+ * met their profile weeks ago, some lately, some not yet.
+ */
+class ProfileLearner {
+  private readonly answers = new Map<string, Answers>();
+  /** The day each knowledge point is due: that of the first course testing it. */
+  private readonly dueOf = new Map<string, number>();
+
+  constructor(
+    private readonly planner: LearningPlanner,
+    private readonly learner: { client: ClientRow; person: PersonRow },
+    private readonly span: { start: number; due: number; today: number },
+  ) {}
+
+  /** Takes the courses in order, the i-th of n due at i/n of the way. */
+  study(courses: readonly Course[]) {
+    const { start, due } = this.span;
+    const dueOf = (i: number) => start + Math.round(((due - start) * (i + 1)) / courses.length);
+    courses.forEach((course, i) => course.points.forEach((p) => this.dueOf.set(p.id, Math.min(this.dueOf.get(p.id) ?? Infinity, dueOf(i)))));
+    courses.forEach((course, i) => this.sit(course, start + Math.round(((due - start) * i) / courses.length * 0.7), dueOf(i)));
+  }
+
+  private sit(course: Course, from: number, due: number) {
+    const r = this.planner.random;
+    const answer = (point: KnowledgePoint, day: number) => {
+      const pointDue = this.dueOf.get(point.id) ?? due;
+      const chance = day >= pointDue ? 0.98 : 0.45 + 0.4 * Math.max(0, (day - this.span.start) / Math.max(1, pointDue - this.span.start));
+      const correct = r.chance(chance);
+      const sofar = this.answers.get(point.id) ?? { attempts: 0, correct: 0 };
+      this.answers.set(point.id, { attempts: sofar.attempts + 1, correct: sofar.correct + (correct ? 1 : 0) });
+      return correct;
+    };
+    for (let day = from, n = 0; day < this.span.today && n < 8; day += r.int(4, 12), n++) {
+      if (day > due && course.points.every((p) => isMastered(this.answers.get(p.id)))) return;
+      this.planner.enrol(this.learner.client, this.learner.person, course, day, 'passed', { sessions: n ? 1 : r.int(1, 2), answer });
+    }
+  }
+}
+
+/** The knowledge points each person's role profile requires (every point of a required competency up to the level asked), by organisation and person. */
+async function requiredPoints(db: Db): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .select({ organisationId: learnerProfiles.organisationId, personId: learnerProfiles.personId, pointId: competencyKnowledgePoints.knowledgePointId })
+    .from(learnerProfiles)
+    .innerJoin(roleProfileRequirements, eq(roleProfileRequirements.roleProfileId, learnerProfiles.roleProfileId))
+    .innerJoin(competencyKnowledgePoints, and(eq(competencyKnowledgePoints.competencyId, roleProfileRequirements.competencyId), lte(competencyKnowledgePoints.level, roleProfileRequirements.requiredLevel)))
+    .where(isNotNull(learnerProfiles.roleProfileId));
+  const required = new Map<string, Set<string>>();
+  for (const r of rows) required.set(`${r.organisationId}/${r.personId}`, (required.get(`${r.organisationId}/${r.personId}`) ?? new Set()).add(r.pointId));
+  return required;
+}
+
 /**
  * Writes the district's learning records into the database the rest of the demo was just written to (it needs the
  * server's address, which the planning steps do not know), then projects them. Returns the counts for the demo marker.
@@ -265,6 +314,7 @@ export async function loadLearningRecords(db: Db, world: DemoWorld, options: { s
   const publicUrl = (options.publicUrl ?? DEFAULT_DEMO_PUBLIC_URL).replace(/\/+$/, '');
   const random = new Random(options.seed, 'learning-records');
   const planner = new LearningPlanner(world, random, publicUrl);
+  const courses = await catalogueCourses(db);
   const today = Math.floor((world.now.getTime() + 8 * 3600_000) / DAY);
   const accounts = world.rows(users, 'users');
   const employee = accounts.find((u) => u.username === 'ent-employee');
@@ -281,26 +331,37 @@ export async function loadLearningRecords(db: Db, world: DemoWorld, options: { s
   }
 
   const endings = [['passed', 40], ['retake', 10], ['failed', 8], ['studying', 30], ['abandoned', 12]] as const;
+  const required = await requiredPoints(db);
+  // The demo employee (the phone pages' account) always has records, of their own kind.
+  const isDemoEmployee = (p: PersonRow) => p.id === employee?.personId;
   for (const org of world.enterprises()) {
     const employees = staff.get(org.id) ?? [];
     const isShowcase = org.id === showcase.id;
-    if (!employees.length || !(isShowcase || random.chance(0.18))) continue;
+    const profiled = employees.filter(({ person }) => !isDemoEmployee(person) && required.has(`${org.id}/${person.id}`));
+    if (!employees.length || !(isShowcase || random.chance(profiled.length ? 0.14 : 0.1))) continue;
     const client = isShowcase
       ? planner.addClient(org, DEMO_LRS_KEY, hashSecret(DEMO_LRS_SECRET), admin?.id ?? null)
       : planner.addClient(org, `lrs_${random.uuid().replace(/-/g, '').slice(0, 12)}`, newCredentials().secretHash, null);
-    const offered = coursesFor(org.industryDivision);
-    const share = isShowcase ? 0.7 : random.float() * 0.3 + 0.15;
-    // The demo employee (the phone pages' account) always has records.
-    const isDemoEmployee = (p: PersonRow) => p.id === employee?.personId;
-    const chosen = employees.filter(({ person }) => !isDemoEmployee(person) && random.chance(share)).slice(0, isShowcase ? 31 : 8);
-    const learners = [...employees.filter(({ person }) => isDemoEmployee(person)), ...chosen];
-    for (const { person, since } of learners) {
+    const offered = coursesFor(courses, org.industryDivision);
+    // Those working towards their role profile: everyone who has one in the showcase, a few elsewhere.
+    const towards = isShowcase ? profiled : profiled.filter(() => random.chance(0.35)).slice(0, 2);
+    for (const { person, since } of towards) {
+      const points = required.get(`${org.id}/${person.id}`)!;
+      const start = Math.max(since + 1, today - random.int(60, HISTORY_DAYS - 2));
+      if (start > today - 7) continue;
+      const due = start + random.int(...random.weighted(PACES));
+      new ProfileLearner(planner, { client, person }, { start, due, today }).study(courses.filter((c) => c.points.some((p) => points.has(p.id))));
+    }
+    // Others sample the catalogue: two or three micro-courses each on average, whatever the number offered.
+    const share = isShowcase ? 0.5 : random.float() * 0.3 + 0.15;
+    const sampling = employees.filter(({ person }) => !isDemoEmployee(person) && !towards.some((t) => t.person.id === person.id) && random.chance(share)).slice(0, isShowcase ? 10 : 3);
+    for (const { person, since } of [...employees.filter(({ person }) => isDemoEmployee(person)), ...sampling]) {
       const earliest = Math.max(since + 1, today - HISTORY_DAYS);
       if (earliest > today - 1) continue;
-      const taken = offered.filter(() => random.chance(0.45));
+      const taken = offered.filter(() => random.chance(Math.min(0.45, 2.5 / offered.length)));
       if (!taken.length) taken.push(random.pick(offered));
       for (const course of taken) {
-        const ending = isDemoEmployee(person) ? (course.slug === 'labour-law-basics' ? 'passed' : 'studying') : random.weighted(endings);
+        const ending = isDemoEmployee(person) ? (course.trade === 'labour_law' ? 'passed' : 'studying') : random.weighted(endings);
         planner.enrol(client, person, course, random.int(earliest, today - 1), ending);
       }
     }

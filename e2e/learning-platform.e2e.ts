@@ -6,7 +6,7 @@ import { baseUrl, desktop, launch, login, newPage, phone, scanQr, shot } from '.
  * An employee's learning day on the phone, against the demo district: a micro-course from the catalogue (its study
  * time is credited by heartbeats), a check-in to today's offline session by scanning the QR code the instructor's
  * screen shows, the electrical-safety exam (its demo answers are in server/src/demo/steps/exams.ts), and the
- * certificate that passing it issues, verified on the public page without signing in.
+ * certificate (电气作业安全上岗证) that passing it issues, verified on the public page without signing in.
  */
 
 let browser: Browser;
@@ -113,7 +113,7 @@ describe('learning platform: micro-course → QR check-in → exam → certifica
 
   it('finds the certificate the pass issued and verifies it on the public page', async () => {
     const { page } = employee;
-    const card = page.getByTestId('my-certificate-card').filter({ hasText: '电气安全上岗考试' });
+    const card = page.getByTestId('my-certificate-card').filter({ hasText: '电气作业安全上岗证' });
     // The certificate is issued when the projector has taken in the pass (it runs moments after the statements).
     await expect
       .poll(

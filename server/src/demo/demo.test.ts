@@ -52,7 +52,7 @@ beforeAll(async () => {
   // Asked before the second database gets the demo: what an empty installation answers.
   emptyInfo = await second.app.inject({ method: 'GET', url: '/api/v1/system/info' });
   again = await loadDemo(second.db, { seed: SEED, now: NOW });
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await Promise.all([first?.close(), second?.close()]);
 });

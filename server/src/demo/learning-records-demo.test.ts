@@ -30,7 +30,7 @@ beforeAll(async () => {
   const started = performance.now();
   summary = await loadDemo(t.db, { now: NOW, publicUrl: TEST_PUBLIC_URL });
   console.log(`demo load with learning records on ${t.database.kind}: ${((performance.now() - started) / 1000).toFixed(2)} s, ${summary.counts.xapiStatements} statements`);
-}, 180_000);
+}, 600_000);
 afterAll(() => t?.close());
 
 /** The demo's showcase enterprise (where ent-admin works). */

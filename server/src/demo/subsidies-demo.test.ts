@@ -20,7 +20,7 @@ const equipment = new Set<string>(equipmentManufacturingDivisions);
 beforeAll(async () => {
   t = await buildTestApp({ clock: new ManualClock(NOW) });
   await loadDemo(t.db, { now: NOW });
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await t?.close();
 });

@@ -19,7 +19,7 @@ const as = (username: string) => new Client(t.app).login(username, DEMO_PASSWORD
 beforeAll(async () => {
   t = await buildTestApp({ clock: new ManualClock(NOW) });
   await loadDemo(t.db, { now: NOW });
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await t?.close();
 });

@@ -87,6 +87,11 @@ export async function recordLearning(deps: RecordDeps, organisationId: string, a
     if (name === undefined) throw new Error(`recordLearning: no person ${action.personId}`);
     return learningStatement(deps.publicUrl, { id: action.personId, name }, action);
   });
+  return storeAsPlatform(deps, organisationId, statements);
+}
+
+/** Stores statements the platform wrote (one batch, all or nothing), with the platform as authority. */
+export function storeAsPlatform(deps: RecordDeps, organisationId: string, statements: Record<string, unknown>[]): Promise<string[]> {
   const principal: LrsPrincipal = {
     organisationId,
     canRead: true,

@@ -4,8 +4,7 @@ import type { Db } from '../../../db/client.ts';
 import { lessonKnowledgePoints, people, studySessions } from '../../../db/schema/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { personAgent } from '../../xapi/learner.ts';
-import { storeStatements } from '../../xapi/statement-store.ts';
-import { recordLearning, type LearningAction, type RecordDeps } from '../record.ts';
+import { recordLearning, storeAsPlatform, type LearningAction, type RecordDeps } from '../record.ts';
 import { isoDuration } from './rules.ts';
 
 /*
@@ -73,22 +72,5 @@ export async function voidStatements(deps: RecordDeps & { clock: Clock }, organi
     verb: { id: xapiVerbs.voided, display: xapiVerbDisplay.voided },
     object: { objectType: 'StatementRef', id },
   }));
-  await storeStatements({
-    db: deps.db,
-    principal: {
-      organisationId,
-      canRead: true,
-      canWrite: true,
-      clientId: null,
-      authority: { objectType: 'Agent', name: 'Fulcrum', account: { homePage: deps.publicUrl, name: 'fulcrum-platform' } },
-      learner: null,
-    },
-    clock: deps.clock,
-    publicUrl: deps.publicUrl,
-    version: '2.0.0',
-    statements,
-    paths: statements.map((_, i) => `statements.${i}`),
-    parts: new Map(),
-    scheduleProjection: deps.scheduleProjection,
-  });
+  await storeAsPlatform(deps, organisationId, statements);
 }

@@ -3,6 +3,7 @@ import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, prima
 import type { ClaimComputation, LevelRates, Tutor } from '@fulcrum/shared';
 import { users } from './identity.ts';
 import { employments, organisations, people } from './registry.ts';
+import { courses } from './learning.ts';
 import { trainingCentres } from './training-centres.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -76,6 +77,25 @@ export const apprenticeshipClasses = pgTable(
     index('apprenticeship_classes_organisation').on(t.organisationId),
     uniqueIndex('apprenticeship_classes_registration_no').on(t.registrationNo).where(sql`${t.registrationNo} is not null`),
   ],
+);
+
+/**
+ * The platform courses that make up a class's online theory: apprentices' credited study time on their lessons, inside
+ * the class's dates and on days without an open study-time flag, counts as the class's online hours.
+ */
+export const apprenticeshipClassCourses = pgTable(
+  'apprenticeship_class_courses',
+  {
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => apprenticeshipClasses.id),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id),
+    addedBy: uuid('added_by').references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.courseId] }), index('apprenticeship_class_courses_course').on(t.courseId)],
 );
 
 /** A person on a class's roster, with their employer (the class's enterprise, or a small firm of a grouped class). */

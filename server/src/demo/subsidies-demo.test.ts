@@ -118,4 +118,16 @@ describe("the demo district's apprenticeship subsidies", () => {
     expect(new Set(ledger.items.map((e) => e.organisationId))).toEqual(new Set([classes[0]!.organisationId]));
     expect(ledger.totals.balanceFen).toBeGreaterThan(0);
   });
+
+  it('counts the showcase apprentices’ platform study time as online hours of their class', async () => {
+    const admin = await as('ent-admin');
+    const [cls] = (await admin.get('/api/v1/apprenticeship-classes?status=registered&pageSize=10')).json<{ items: { id: string }[] }>().items;
+    const courses = (await admin.get(`/api/v1/apprenticeship-classes/${cls!.id}/online-courses`)).json<{ items: { platformMinutes: number }[] }>().items;
+    expect(courses.length).toBeGreaterThan(0);
+    expect(courses.some((c) => c.platformMinutes > 0)).toBe(true);
+    const progress = (await admin.get(`/api/v1/apprenticeship-classes/${cls!.id}/progress`)).json<{ apprentices: { hours: { platformMinutes: number; onlineMinutes: number } }[] }>();
+    const studying = progress.apprentices.filter((a) => a.hours.platformMinutes > 0);
+    expect(studying.length).toBeGreaterThan(0);
+    for (const a of studying) expect(a.hours.onlineMinutes).toBeGreaterThanOrEqual(a.hours.platformMinutes);
+  });
 });

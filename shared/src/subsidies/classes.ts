@@ -184,7 +184,8 @@ export const rosterImportColumns = [
 
 export const apprenticeHours = z.object({
   centralisedMinutes: z.number().int(),
-  onlineMinutes: z.number().int(),
+  onlineMinutes: z.number().int().describe('online sessions attended plus platformMinutes'),
+  platformMinutes: z.number().int().describe('credited study time on the learning platform courses linked to the class, within its dates'),
   onTheJobMinutes: z.number().int(),
   videoMinutes: z.number().int().describe('minutes of attended sessions that were video-recorded'),
   totalMinutes: z.number().int(),
@@ -303,7 +304,7 @@ export const classProgress = z.object({
     .nullable()
     .describe('null when no policy of the class region and year is in force'),
   sessions: z.number().int(),
-  totals: apprenticeHours.omit({ sessionsAttended: true, sessionsMissed: true }),
+  totals: apprenticeHours.omit({ sessionsAttended: true, sessionsMissed: true, platformMinutes: true }).describe('the hours of the sessions the class held (platform study time is per apprentice)'),
   apprentices: z.array(
     z.object({
       apprenticeId: z.uuid(),
@@ -320,3 +321,22 @@ export const classProgress = z.object({
   ),
 });
 export type ClassProgress = z.infer<typeof classProgress>;
+
+/** Courses that may be linked to a class as its online theory (the learning platform's study time counts). */
+export const onlineCourseEditableStatuses = ['draft', 'returned', 'registered'] as const satisfies readonly ClassStatus[];
+
+/** A learning-platform course linked to a class: its apprentices' credited study time on it counts as online hours. */
+export const classOnlineCourse = z.object({
+  courseId: z.uuid(),
+  title: z.string(),
+  lessonCount: z.number().int(),
+  platformMinutes: z.number().int().describe('credited study time of the class apprentices on the course within the class dates, open flags excluded'),
+  addedByName: z.string().nullable(),
+  addedAt: z.iso.datetime({ offset: true }),
+});
+export type ClassOnlineCourse = z.infer<typeof classOnlineCourse>;
+export const classOnlineCourseList = z.object({ items: z.array(classOnlineCourse) });
+export type ClassOnlineCourseList = z.infer<typeof classOnlineCourseList>;
+export const linkOnlineCourseRequest = z.strictObject({ courseId: z.uuid() });
+export type LinkOnlineCourseRequest = z.infer<typeof linkOnlineCourseRequest>;
+export const classCourseParams = z.strictObject({ id: z.uuid(), courseId: z.uuid() });

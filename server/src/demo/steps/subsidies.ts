@@ -1,5 +1,7 @@
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { maskName, occupationByCode, skillLevelLabels, formatYuan, type ClaimComputation, type SkillLevel } from '@fulcrum/shared';
 import {
+  apprenticeshipClassCourses,
   apprenticeshipClasses,
   apprentices,
   claimFindings,
@@ -11,6 +13,9 @@ import {
   subsidyClaims,
   subsidyLedgerEntries,
   subsidyPolicies,
+  lessons,
+  studySessions,
+  users,
   workflowEvents,
 } from '../../db/schema/index.ts';
 import type { NoticeColumn } from '../../db/schema/notices.ts';
@@ -18,6 +23,7 @@ import { WorkingDayCalendar } from '../../lib/working-days.ts';
 import { computeAdvance, computeSettlement, type FormulaPolicy } from '../../modules/subsidies/formula.ts';
 import { claimFindingDetail, claimNoticeColumns } from '../../modules/subsidies/claim-notice.ts';
 import type { Random } from '../random.ts';
+import type { LearningDemoInput } from './learning-demo.ts';
 import { addDays, addMonths, type DemoStep, type DemoWorld, type OrganisationRow, type PersonRow } from '../world.ts';
 
 /*
@@ -541,4 +547,34 @@ function daysBeforeDate(cal: WorkingDayCalendar, date: string, n: number): strin
     if (cal.isWorkingDay(day)) left--;
   }
   return day;
+}
+
+/**
+ * Links the platform courses the showcase class's apprentices studied most (within the class dates) to the class as
+ * its online theory, so its progress shows platform hours. Runs after the study time, when the courses exist.
+ */
+export async function linkShowcaseOnlineCourses(input: LearningDemoInput): Promise<Record<string, number>> {
+  const { db, world } = input;
+  const showcase = world.organisation('showcase');
+  const [cls] = await db
+    .select({ id: apprenticeshipClasses.id, startsOn: apprenticeshipClasses.startsOn })
+    .from(apprenticeshipClasses)
+    .where(and(eq(apprenticeshipClasses.organisationId, showcase.id), eq(apprenticeshipClasses.status, 'registered')))
+    .orderBy(desc(apprenticeshipClasses.startsOn))
+    .limit(1);
+  if (!cls) return { apprenticeshipClassCourses: 0 };
+  const studied = await db
+    .select({ courseId: lessons.courseId, seconds: sql<number>`sum(${studySessions.creditedSeconds})`.mapWith(Number) })
+    .from(studySessions)
+    .innerJoin(apprentices, and(eq(apprentices.personId, studySessions.personId), eq(apprentices.classId, cls.id)))
+    .innerJoin(lessons, eq(lessons.id, studySessions.lessonId))
+    .where(gte(studySessions.startedAt, new Date(`${cls.startsOn}T00:00:00+08:00`)))
+    .groupBy(lessons.courseId)
+    .orderBy(desc(sql`sum(${studySessions.creditedSeconds})`), lessons.courseId)
+    .limit(2);
+  const [trainer] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'ent-trainer'));
+  if (studied.length) {
+    await db.insert(apprenticeshipClassCourses).values(studied.map((s) => ({ classId: cls.id, courseId: s.courseId, addedBy: trainer?.id ?? null, addedAt: new Date(`${cls.startsOn}T09:30:00+08:00`) })));
+  }
+  return { apprenticeshipClassCourses: studied.length };
 }

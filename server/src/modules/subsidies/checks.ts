@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { formatBasisPoints, maskResidentId, occupationByCode, skillLevelLabels, type ClaimKind, type FindingCode, type FindingDraft, type SkillLevel } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
 import { apprenticeshipClasses, apprentices, classSessions, employments, people, sessionAttendance, skillAssessments, subsidyClaims } from '../../db/schema/index.ts';
+import { platformMinutesByApprentice } from './online-hours.ts';
 
 /*
  * The checks a claim goes through on filing, on resubmission and in the preview. Each raises findings the HRSS
@@ -188,8 +189,10 @@ export async function runChecks(db: Db, s: CheckSubject): Promise<CheckFinding[]
     raise('OTHER_PROGRAMME', r.apprenticeId, { otherClassId: r.otherClassId, otherClassName: r.otherClassName, otherStartsOn: r.otherStartsOn, otherEndsOn: r.otherEndsOn, otherOccupation: r.otherOccupation });
   }
 
-  // Hours against the policy (settlement): shares of the apprentice's attended minutes, as the class progress shows them.
+  // Hours against the policy (settlement): shares of the apprentice's attended minutes plus credited platform study
+  // time (online), as the class progress shows them.
   if (s.kind === 'settlement') {
+    const platform = await platformMinutesByApprentice(db, s.classId);
     const present = and(eq(sessionAttendance.apprenticeId, A.id), eq(sessionAttendance.present, true));
     const minutes = (cond: SQLish) => sql<number>`coalesce(sum(${classSessions.minutes}) filter (where ${cond}), 0)`.mapWith(Number);
     const rows = await db
@@ -206,6 +209,9 @@ export async function runChecks(db: Db, s: CheckSubject): Promise<CheckFinding[]
       .where(ofClaim)
       .groupBy(A.id);
     for (const r of rows) {
+      const platformMinutes = platform.get(r.apprenticeId) ?? 0;
+      r.online += platformMinutes;
+      r.total += platformMinutes;
       const minimumMinutes = s.policy.minCentralisedHours * 60;
       if (r.centralised < minimumMinutes) {
         raise('CENTRALISED_HOURS_BELOW_MINIMUM', r.apprenticeId, { centralisedMinutes: r.centralised, minimumHours: s.policy.minCentralisedHours });

@@ -7,7 +7,10 @@ import {
   apprenticeshipClass,
   apprenticeshipClassCounts,
   apprenticeshipClassPage,
+  classCourseParams,
   classKindLabels,
+  classOnlineCourse,
+  classOnlineCourseList,
   classProgress as classProgressContract,
   classSession,
   classSessionPage,
@@ -16,6 +19,7 @@ import {
   createApprenticeshipClassRequest,
   createSubsidyPolicyRequest,
   leaveClassRequest,
+  linkOnlineCourseRequest,
   listApprenticeshipClassesQuery,
   listClassSessionsQuery,
   listSubsidyPoliciesQuery,
@@ -42,6 +46,7 @@ import { actorOf, ctxOf, sendList, typed, type ModuleDeps } from '../../lib/http
 import type { Column } from '../../lib/xlsx.ts';
 import { countClasses, listClasses } from './class-queries.ts';
 import { classHistory, createClass, getClass, transitionClass, updateClass } from './classes.ts';
+import { linkOnlineCourse, listOnlineCourses, unlinkOnlineCourse } from './online-courses.ts';
 import { createPolicy, getPolicy, listPolicies, revisePolicy } from './policies.ts';
 import { subsidyPolicy } from './policy.ts';
 import { classProgress, listSessions, recordSession } from './progress.ts';
@@ -52,6 +57,7 @@ const policyTags = ['subsidy policies'];
 const classTags = ['apprenticeship classes'];
 const rosterTags = ['apprenticeship rosters'];
 const progressTags = ['apprenticeship sessions and progress'];
+const onlineCourseTags = ['apprenticeship online courses'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A transition's body is optional: an empty POST (no body, or JSON null) takes it without comment. */
 const optionalTransition = classTransitionRequest.nullish();
@@ -362,5 +368,43 @@ export const classRoutes = (deps: ModuleDeps) => async (instance: FastifyInstanc
       },
     },
     (request) => classProgress(ctxOf(request, deps), request.params.id),
+  );
+
+  // --- online courses (learning platform) ---------------------------------------------------------
+  app.get(
+    '/apprenticeship-classes/:id/online-courses',
+    {
+      schema: {
+        tags: onlineCourseTags,
+        summary: 'The platform courses linked to the class, with the credited study minutes of its apprentices on each',
+        params: uuidParam,
+        response: { 200: classOnlineCourseList },
+      },
+    },
+    async (request) => ({ items: await listOnlineCourses(ctxOf(request, deps), request.params.id) }),
+  );
+
+  app.post(
+    '/apprenticeship-classes/:id/online-courses',
+    {
+      schema: {
+        tags: onlineCourseTags,
+        summary: 'Link a published platform course as online theory of a draft, returned or registered class (the organiser’s staff; 409 CONFLICT when linked)',
+        description: 'The apprentices’ credited study time on the course’s lessons within the class dates counts as online hours, except on days with an open study-time flag.',
+        params: uuidParam,
+        body: linkOnlineCourseRequest,
+        response: { 201: classOnlineCourse },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await linkOnlineCourse(ctxOf(request, deps), request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/apprenticeship-classes/:id/online-courses/:courseId',
+    { schema: { tags: onlineCourseTags, summary: 'Unlink a platform course: its study time no longer counts for the class', params: classCourseParams, response: { 204: z.null().describe('unlinked') } } },
+    async (request, reply) => {
+      await unlinkOnlineCourse(ctxOf(request, deps), request.params.id, request.params.courseId);
+      return reply.status(204).send(null);
+    },
   );
 };

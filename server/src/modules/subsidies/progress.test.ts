@@ -143,7 +143,7 @@ describe('progress', () => {
     const byId = new Map(progress.apprentices.map((p) => [p.apprenticeId, p]));
     // a: 600 min, online 240/600 = 40 %, video 360/600 = 60 %; 240 centralised minutes < 160 h
     expect(byId.get(a!.id)).toMatchObject({
-      hours: { centralisedMinutes: 240, onlineMinutes: 240, onTheJobMinutes: 120, videoMinutes: 360, totalMinutes: 600, sessionsAttended: 3, sessionsMissed: 0 },
+      hours: { centralisedMinutes: 240, onlineMinutes: 240, platformMinutes: 0, onTheJobMinutes: 120, videoMinutes: 360, totalMinutes: 600, sessionsAttended: 3, sessionsMissed: 0 },
       onlineShareBp: 4_000,
       videoShareBp: 6_000,
       attendanceBp: 10_000,

@@ -17,6 +17,7 @@ import { AppError, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { countAll, orderBy, paginate, type Page } from '../../lib/list.ts';
 import { invalidTransition } from '../../lib/workflow.ts';
 import { findClass, todayOf, type ClassRow } from './class-queries.ts';
+import { platformMinutesByApprentice } from './online-hours.ts';
 import { findApplicablePolicy } from './policies.ts';
 import { assertOrganiser, subsidyPolicy } from './policy.ts';
 import { classWorkflow } from './workflows.ts';
@@ -35,6 +36,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export const emptyHours = (): ApprenticeHours => ({
   centralisedMinutes: 0,
   onlineMinutes: 0,
+  platformMinutes: 0,
   onTheJobMinutes: 0,
   videoMinutes: 0,
   totalMinutes: 0,
@@ -42,21 +44,27 @@ export const emptyHours = (): ApprenticeHours => ({
   sessionsMissed: 0,
 });
 
-/** Each apprentice's hours in a class from the attendance rows: the figures the roster, the progress page and the claim checks share. */
+/**
+ * Each apprentice's hours in a class from the attendance rows and the credited study time on the class's platform
+ * courses (online): the figures the roster, the progress page and the claim checks share.
+ */
 export async function hoursByApprentice(db: Db, classId: string): Promise<Map<string, ApprenticeHours>> {
-  const rows = await db
-    .select({
-      apprenticeId: sessionAttendance.apprenticeId,
-      kind: S.kind,
-      present: sessionAttendance.present,
-      minutes: sql<number>`sum(${S.minutes})`.mapWith(Number),
-      videoMinutes: sql<number>`sum(case when ${S.videoRecorded} then ${S.minutes} else 0 end)`.mapWith(Number),
-      sessions: sql<number>`count(*)`.mapWith(Number),
-    })
-    .from(sessionAttendance)
-    .innerJoin(S, eq(S.id, sessionAttendance.sessionId))
-    .where(eq(S.classId, classId))
-    .groupBy(sessionAttendance.apprenticeId, S.kind, sessionAttendance.present);
+  const [rows, platform] = await Promise.all([
+    db
+      .select({
+        apprenticeId: sessionAttendance.apprenticeId,
+        kind: S.kind,
+        present: sessionAttendance.present,
+        minutes: sql<number>`sum(${S.minutes})`.mapWith(Number),
+        videoMinutes: sql<number>`sum(case when ${S.videoRecorded} then ${S.minutes} else 0 end)`.mapWith(Number),
+        sessions: sql<number>`count(*)`.mapWith(Number),
+      })
+      .from(sessionAttendance)
+      .innerJoin(S, eq(S.id, sessionAttendance.sessionId))
+      .where(eq(S.classId, classId))
+      .groupBy(sessionAttendance.apprenticeId, S.kind, sessionAttendance.present),
+    platformMinutesByApprentice(db, classId),
+  ]);
   const result = new Map<string, ApprenticeHours>();
   for (const row of rows) {
     const hours = result.get(row.apprenticeId) ?? emptyHours();
@@ -71,6 +79,13 @@ export async function hoursByApprentice(db: Db, classId: string): Promise<Map<st
       hours.sessionsMissed += row.sessions;
     }
     result.set(row.apprenticeId, hours);
+  }
+  for (const [apprenticeId, minutes] of platform) {
+    const hours = result.get(apprenticeId) ?? emptyHours();
+    hours.platformMinutes = minutes;
+    hours.onlineMinutes += minutes;
+    hours.totalMinutes += minutes;
+    result.set(apprenticeId, hours);
   }
   return result;
 }

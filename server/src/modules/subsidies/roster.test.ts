@@ -350,8 +350,8 @@ describe('the roster list', () => {
     await seedSession(t, cls.id, [{ apprenticeId: a!.id, personId: a!.personId, present: true }, { apprenticeId: b!.id, personId: b!.personId, present: true }], { kind: 'online', date: '2026-04-02', startTime: '19:00', endTime: '20:30', videoRecorded: false });
     const roster = await expectStatus<{ items: Apprentice[] }>(trainerA.get(url(cls.id)), 200);
     const byId = new Map(roster.items.map((x) => [x.id, x.hours]));
-    expect(byId.get(a!.id)).toEqual({ centralisedMinutes: 240, onlineMinutes: 90, onTheJobMinutes: 0, videoMinutes: 240, totalMinutes: 330, sessionsAttended: 2, sessionsMissed: 0 });
-    expect(byId.get(b!.id)).toEqual({ centralisedMinutes: 0, onlineMinutes: 90, onTheJobMinutes: 0, videoMinutes: 0, totalMinutes: 90, sessionsAttended: 1, sessionsMissed: 1 });
+    expect(byId.get(a!.id)).toEqual({ centralisedMinutes: 240, onlineMinutes: 90, platformMinutes: 0, onTheJobMinutes: 0, videoMinutes: 240, totalMinutes: 330, sessionsAttended: 2, sessionsMissed: 0 });
+    expect(byId.get(b!.id)).toEqual({ centralisedMinutes: 0, onlineMinutes: 90, platformMinutes: 0, onTheJobMinutes: 0, videoMinutes: 0, totalMinutes: 90, sessionsAttended: 1, sessionsMissed: 1 });
     expect((await adminB.get(url(cls.id))).statusCode).toBe(404);
     expect(Number((await t.db.select({ n: count() }).from(sessionAttendance))[0]!.n)).toBeGreaterThanOrEqual(4);
     expect(Number((await t.db.select({ n: count() }).from(classSessions).where(eq(classSessions.classId, cls.id)))[0]!.n)).toBe(2);

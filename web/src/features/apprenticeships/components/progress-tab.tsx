@@ -9,6 +9,7 @@ import { useApprentices } from '../api/use-apprentices.ts';
 import { useProgress } from '../api/use-progress.ts';
 import { useSessions } from '../api/use-sessions.ts';
 import { hoursOf, progressRoles } from './labels.ts';
+import { OnlineCoursesCard } from './online-courses-card.tsx';
 import { RecordSessionModal } from './record-session-modal.tsx';
 import { ApprenticeStatusTag } from './status-tags.tsx';
 
@@ -30,7 +31,8 @@ function Flagged({ value, flagged, reason }: { value: string; flagged: boolean; 
 
 /**
  * Hours and attendance (学时与考勤): record a session with its attendance; the sessions held; each apprentice's hours
- * against the policy (centralised minimum, online cap, video share), in red where a settlement check would flag it.
+ * against the policy (centralised minimum, online cap, video share), in red where a settlement check would flag it;
+ * the platform courses whose credited study time counts as online hours.
  */
 export function ProgressTab({ record }: { record: ApprenticeshipClass }) {
   const { t } = useTranslation();
@@ -66,6 +68,13 @@ export function ProgressTab({ record }: { record: ApprenticeshipClass }) {
       render: (_, r) => <Flagged value={hoursOf(r.hours.centralisedMinutes)} flagged={r.belowMinimum} reason={t('apprenticeships.progress.belowMinimum')} />,
     },
     { key: 'online', title: t('apprenticeships.progress.online'), width: 90, align: 'right', render: (_, r) => <span style={figure}>{hoursOf(r.hours.onlineMinutes)}</span> },
+    {
+      key: 'platform',
+      title: <Tooltip title={t('apprenticeships.progress.platformHint')}>{t('apprenticeships.progress.platform')}</Tooltip>,
+      width: 100,
+      align: 'right',
+      render: (_, r) => <span style={figure}>{hoursOf(r.hours.platformMinutes)}</span>,
+    },
     { key: 'onTheJob', title: t('apprenticeships.progress.onTheJob'), width: 90, align: 'right', render: (_, r) => <span style={figure}>{hoursOf(r.hours.onTheJobMinutes)}</span> },
     { key: 'total', title: t('apprenticeships.progress.total'), width: 90, align: 'right', render: (_, r) => <span style={figure}>{hoursOf(r.hours.totalMinutes)}</span> },
     {
@@ -166,6 +175,7 @@ export function ProgressTab({ record }: { record: ApprenticeshipClass }) {
           data-testid="session-table"
         />
       </Card>
+      <OnlineCoursesCard record={record} />
       <Card size="small" title={t('apprenticeships.progress.table')}>
         <Table<Row>
           rowKey="apprenticeId"

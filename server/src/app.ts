@@ -37,6 +37,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { centreOperationsRoutes } from './modules/centre-operations/routes.ts';
 import { matchingRoutes } from './modules/matching/routes.ts';
 import { clockRoutes } from './modules/system/clock-routes.ts';
+import { jobRoutes } from './modules/system/jobs-routes.ts';
 import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { trainingCentreRoutes } from './modules/training-centres/routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(lrsRoutes(deps, config.publicUrl));
       await api.register(learningRoutes(deps, config.publicUrl));
       await api.register(systemInfoRoutes(deps));
+      await api.register(jobRoutes(deps, config.publicUrl));
     },
     { prefix: '/api/v1' },
   );

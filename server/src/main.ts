@@ -1,10 +1,12 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { ShiftableClock } from './lib/clock.ts';
+import { ShiftableClock, systemClock } from './lib/clock.ts';
+import { startJobs } from './lib/jobs.ts';
 import { DataDirLockedError, openDatabase } from './db/client.ts';
 import { loadDemo, type DemoSummary } from './demo/generate.ts';
 import { demoBanner, terminalProgress } from './demo/progress.ts';
 import { seedReference } from './modules/reference/seed.ts';
+import { jobs } from './modules/system/jobs.ts';
 import { ensureBootstrapAdmin, hasAnyUser } from './modules/users/service.ts';
 
 const config = loadConfig();
@@ -39,8 +41,11 @@ if (config.demo && !(await hasAnyUser(database.db))) {
 
 const clock = config.shiftableClock ? new ShiftableClock() : undefined;
 const app = await buildApp({ database, config, clock, shiftableClock: clock });
+// Scheduled jobs run in the serving process only (never in tests or tools); decision 014.
+const stopJobs = startJobs(jobs, { db: database.db, clock: clock ?? systemClock, publicUrl: config.publicUrl }, app.log);
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
+  await stopJobs();
   await app.close();
   await database.close();
   process.exit(0);

@@ -18,7 +18,7 @@ import { loadLearningCertificates } from './steps/learning-certificates.ts';
 import { loadLearningReports } from './steps/learning-reports.ts';
 import { projectPending } from '../modules/xapi/projector.ts';
 import { organisationsStep } from './steps/organisations.ts';
-import { subsidiesStep } from './steps/subsidies.ts';
+import { linkShowcaseOnlineCourses, subsidiesStep } from './steps/subsidies.ts';
 import { trainingCentresStep } from './steps/training-centres.ts';
 import { workforceStep } from './steps/workforce.ts';
 import { DemoWorld, type DemoStep } from './world.ts';
@@ -116,6 +116,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
     Object.assign(counts, await loadLearningCatalogue(learning));
     Object.assign(counts, await loadLearningRecords(txDb, world, { seed, publicUrl: options.publicUrl }));
     Object.assign(counts, await loadStudyTime(learning));
+    Object.assign(counts, await linkShowcaseOnlineCourses(learning));
     Object.assign(counts, await loadTrainingProjects(learning));
     Object.assign(counts, await loadExams(learning));
     Object.assign(counts, await loadLearningCertificates(learning));

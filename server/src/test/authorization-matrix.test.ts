@@ -18,7 +18,7 @@ import { selectionBatches, trainingCentreApplications, trainingCentres } from '.
 // centre operations and matching
 import { centreAnnualReviews, trainingCentreScopes, trainingMatches, trainingNeeds } from '../db/schema/index.ts';
 // apprenticeship subsidies
-import { apprentices, claimFindings, subsidyClaims, subsidyLedgerEntries } from '../db/schema/index.ts';
+import { apprenticeshipClassCourses, apprentices, claimFindings, courses, subsidyClaims, subsidyLedgerEntries } from '../db/schema/index.ts';
 import { classBody, policyBody, seedApprentices, seedClass, seedEmployee, seedPolicy, seedSession } from '../modules/subsidies/test-support.ts';
 // learning record store
 import { lrsClients, xapiStatements } from '../db/schema/index.ts';
@@ -579,6 +579,13 @@ async function subClassOf(org: OrgFx, status: ClassStatus) {
 }
 type SubClassRow = Awaited<ReturnType<typeof subClassOf>>;
 
+/** A fresh registered class of an organisation and a published platform course of the same organisation. */
+async function subClassAndCourseOf(org: OrgFx) {
+  const cls = await subClassOf(org, 'registered');
+  const [course] = await t.db.insert(courses).values({ organisationId: org.id, title: '矩阵线上课程', status: 'published' }).returning();
+  return { cls, course: course! };
+}
+
 const subReadClasses = new Map<OrgKey, SubClassRow>();
 /** An organisation's registered class with one apprentice and one session attended (one per organisation). */
 async function subReadClassOf(org: OrgFx) {
@@ -812,6 +819,22 @@ const routes: RouteSpec[] = [
     request: () => ({ url: `${V1}/system/info`, client: new Client(t.app) }),
     // An empty installation (no demo loaded) lists no accounts, to anyone.
     verify: (res) => expect(json<{ demo: boolean; demoAccounts?: unknown[] }>(res)).toEqual({ demo: false }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/system/jobs`,
+    allowed: ['system_admin'],
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/system/jobs` }),
+    verify: (res) => expect(json<{ items: { name: string }[] }>(res).items.map((j) => j.name)).toContain('exams.finalise-overdue'),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/system/jobs/:name/run`,
+    allowed: ['system_admin'],
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/system/jobs/learning.project-reminders/run` }),
+    verify: (res) => expect(json<{ ok: boolean; trigger: string }>(res)).toMatchObject({ ok: true, trigger: 'manual' }),
   },
   {
     method: 'GET',
@@ -2062,6 +2085,40 @@ const routes: RouteSpec[] = [
     scopes: ORG_SCOPES,
     request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subReadClassOf(target)).id}/progress` }),
     verify: (res) => expect(json<{ sessions: number; apprentices: unknown[] }>(res)).toMatchObject({ sessions: 1, apprentices: [expect.anything()] }),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/apprenticeship-classes/:id/online-courses`,
+    allowed: SUB_CLASS_READ,
+    scopes: ORG_SCOPES,
+    request: async ({ target }) => ({ url: `${V1}/apprenticeship-classes/${(await subReadClassOf(target)).id}/online-courses` }),
+    verify: (res) => expect(json<{ items: unknown[] }>(res)).toEqual({ items: [] }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/apprenticeship-classes/:id/online-courses`,
+    allowed: SUB_RECORDERS,
+    scopes: ORG_SCOPES,
+    status: 201,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const { cls, course } = await subClassAndCourseOf(target);
+      return { url: `${V1}/apprenticeship-classes/${cls.id}/online-courses`, payload: { courseId: course.id } };
+    },
+    verify: (res) => expect(json<{ title: string; platformMinutes: number }>(res)).toMatchObject({ title: '矩阵线上课程', platformMinutes: 0 }),
+  },
+  {
+    method: 'DELETE',
+    url: `${V1}/apprenticeship-classes/:id/online-courses/:courseId`,
+    allowed: SUB_RECORDERS,
+    scopes: ORG_SCOPES,
+    status: 204,
+    except: subNotOrganiser(['own', 'sibling']),
+    request: async ({ target }) => {
+      const { cls, course } = await subClassAndCourseOf(target);
+      await t.db.insert(apprenticeshipClassCourses).values({ classId: cls.id, courseId: course.id });
+      return { url: `${V1}/apprenticeship-classes/${cls.id}/online-courses/${course.id}` };
+    },
   },
 
   // --- apprenticeship subsidies: claims ------------------------------------------------------------

@@ -6,6 +6,11 @@ import { listQuery, pageOf } from '../common/pagination.ts';
  * with a window, time limit and attempts, learners' attempts and their grading, item statistics. Objective kinds are
  * graded at once (multiple choice all-or-nothing: every correct option and no other); short answers wait for an
  * instructor. Correct answers reach a learner only once their attempt is graded.
+ *
+ * Reads never change an attempt. One whose time ran out keeps its stored status `in_progress` until it is submitted —
+ * by the learner's next write (submit, answer, start again) or by the scheduled job `exams.finalise-overdue` (every
+ * minute) — and reads show it honestly with `timeUp: true`: no answer is accepted any more, and it is not yet counted
+ * in the statistics, the grading queue or a score.
  */
 
 export const questionKinds = ['single', 'multiple', 'true_false', 'fill_in', 'short_answer'] as const;
@@ -22,6 +27,7 @@ export type QuestionStatus = (typeof questionStatuses)[number];
 export const examStatuses = ['draft', 'published', 'closed'] as const;
 export type ExamStatus = (typeof examStatuses)[number];
 export const attemptStatuses = ['in_progress', 'submitted', 'graded'] as const;
+const timeUp = z.boolean().describe('in progress but its deadline has passed: no answer is accepted; it is submitted by the next write or the scheduled job exams.finalise-overdue');
 export type AttemptStatus = (typeof attemptStatuses)[number];
 export const paperModes = ['fixed', 'random'] as const;
 export type PaperMode = (typeof paperModes)[number];
@@ -206,10 +212,10 @@ export const myExam = z.object({
   isOpen: z.boolean().describe('published and within its window now'),
   bestScore: z.number().int().nullable(),
   passed: z.boolean().describe('an attempt has passed'),
-  inProgressAttemptId: z.uuid().nullable(),
+  inProgressAttemptId: z.uuid().nullable().describe('the attempt still running (its time not run out), to resume'),
   awaitingGrading: z.boolean().describe('an attempt waits for an instructor'),
   attempts: z.array(
-    z.object({ id: z.uuid(), attemptNo: z.number().int(), status: z.enum(attemptStatuses), score: z.number().int().nullable(), passed: z.boolean().nullable(), submittedAt: z.iso.datetime({ offset: true }).nullable() }),
+    z.object({ id: z.uuid(), attemptNo: z.number().int(), status: z.enum(attemptStatuses), timeUp, score: z.number().int().nullable(), passed: z.boolean().nullable(), submittedAt: z.iso.datetime({ offset: true }).nullable() }),
   ),
 });
 export type MyExam = z.infer<typeof myExam>;
@@ -246,6 +252,7 @@ export const attempt = z.object({
   examTitle: z.string(),
   attemptNo: z.number().int(),
   status: z.enum(attemptStatuses),
+  timeUp,
   startedAt: z.iso.datetime({ offset: true }),
   deadlineAt: z.iso.datetime({ offset: true }),
   submittedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -284,6 +291,7 @@ export const examResult = z.object({
   personName: z.string(),
   attemptNo: z.number().int(),
   status: z.enum(attemptStatuses),
+  timeUp,
   startedAt: z.iso.datetime({ offset: true }),
   submittedAt: z.iso.datetime({ offset: true }).nullable(),
   score: z.number().int().nullable(),
@@ -311,7 +319,7 @@ export const itemStatistic = z.object({
 });
 export type ItemStatistic = z.infer<typeof itemStatistic>;
 export const examStatistics = z.object({
-  attempts: z.number().int().describe('submitted attempts'),
+  attempts: z.number().int().describe('submitted attempts (one whose time ran out counts once it is submitted)'),
   graded: z.number().int(),
   passed: z.number().int(),
   passRate: z.number().nullable().describe('passed ÷ graded'),

@@ -26,3 +26,32 @@ export const clockState = z.object({
 });
 export type ClockState = z.infer<typeof clockState>;
 export const advanceClockRequest = z.strictObject({ days: z.number().int().min(1).max(400) });
+
+/** How a scheduled job's run began: by its schedule, or by an administrator (POST /system/jobs/:name/run). */
+export const jobTriggers = ['schedule', 'manual'] as const;
+export type JobTrigger = (typeof jobTriggers)[number];
+
+/** One run of a job in this server process: what it did (counts) or why it failed. */
+export const jobRun = z.object({
+  trigger: z.enum(jobTriggers),
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }),
+  ok: z.boolean(),
+  summary: z.record(z.string(), z.number()).nullable().describe('what the run changed, e.g. { finalised: 2 }; null when it failed'),
+  error: z.string().nullable(),
+});
+export type JobRun = z.infer<typeof jobRun>;
+
+/** A job of the in-process scheduler (decision 014). */
+export const scheduledJob = z.object({
+  name: z.string(),
+  schedule: z.string().describe('cron expression, read in the timezone below'),
+  timezone: z.string(),
+  description: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
+  nextRunAt: z.iso.datetime({ offset: true }).nullable().describe('when the schedule fires next (whether or not this process runs the scheduler)'),
+  lastRun: jobRun.nullable().describe('the latest run in this server process, by schedule or by hand'),
+});
+export type ScheduledJob = z.infer<typeof scheduledJob>;
+export const scheduledJobList = z.object({ items: z.array(scheduledJob) });
+export type ScheduledJobList = z.infer<typeof scheduledJobList>;
+export const jobNameParams = z.strictObject({ name: z.string().min(1).max(100) });

@@ -3,7 +3,7 @@ import { organisations, trainingCosts, trainingProjects } from '../../db/schema/
 import { addCalendarDays, shanghaiDateOf } from '../../lib/working-days.ts';
 import { replayLevelHistory } from '../../modules/learning/reports/history-replay.ts';
 import { refreshAllRollups } from '../../modules/learning/reports/rollups.ts';
-import '../../modules/learning/reports/projection.ts';
+import '../../modules/learning/projection-listeners.ts';
 import type { LearningDemoInput } from './learning-demo.ts';
 
 /*

@@ -95,9 +95,9 @@ async function safetyInduction(b: Built, employeePersonId: string | null, instru
   if (safety) await addStage(b.ctx, project.id, { kind: 'online', title: `线上学习：${safety.title}`, courseId: safety.id, dueDays: 7 });
   await addStage(b.ctx, project.id, { kind: 'offline', title: '安全上岗现场培训', description: '车间安全通道、急停装置、消防器材的现场讲解与演练', dueDays: 14 });
   const detail = await addStage(b.ctx, project.id, { kind: 'practical', title: '劳保用品穿戴与点检实操报告', description: '拍照记录穿戴过程并说明点检要点', dueDays: 21, passScore: 60 });
-  await addEnrolmentRule(b.ctx, project.id, { kind: 'new_hires', value: '180' });
-  await activateProject(b.ctx, project.id);
-  if (employeePersonId) await enrolPeople(b.ctx, project.id, [employeePersonId]);
+  await addEnrolmentRule(b.ctx, project.id, { kind: 'new_hires', value: '180' }, b.publicUrl);
+  await activateProject(b.ctx, project.id, b.publicUrl);
+  if (employeePersonId) await enrolPeople(b.ctx, project.id, [employeePersonId], b.publicUrl);
   const offlineStageId = detail.stages.find((s) => s.kind === 'offline')!.id;
   const start = new Date(startOfFiveMinutes(now).getTime() + 15 * MINUTE);
   const today = await createSession(b.ctx, project.id, {
@@ -119,8 +119,8 @@ async function hydraulics(b: Built, instructorUserId: string, now: Date) {
   if (course) await addStage(b.ctx, project.id, { kind: 'online', title: `系统学习：${course.title}`, courseId: course.id, dueDays: 14 });
   await addStage(b.ctx, project.id, { kind: 'offline', title: '液压站实操课', description: '压力调定、泄压操作与液压泵噪声诊断现场教学', dueDays: 21 });
   const detail = await addStage(b.ctx, project.id, { kind: 'practical', title: '液压泵拆装实操考核', description: '提交拆装步骤、检测数据与故障分析', dueDays: 28, passScore: 70 });
-  await addEnrolmentRule(b.ctx, project.id, { kind: 'department', value: '设备维修部' });
-  await activateProject(b.ctx, project.id);
+  await addEnrolmentRule(b.ctx, project.id, { kind: 'department', value: '设备维修部' }, b.publicUrl);
+  await activateProject(b.ctx, project.id, b.publicUrl);
   const stageId = detail.stages.find((s) => s.kind === 'offline')!.id;
   const pastStart = startOfFiveMinutes(new Date(now.getTime() - 3 * DAY));
   const past = await createSession(b.ctx, project.id, { stageId, title: '液压站实操课（第一期）', venue: '设备维修部实训车间', startsAt: pastStart.toISOString(), endsAt: new Date(pastStart.getTime() + 3 * 60 * MINUTE).toISOString(), capacity: 10, instructorUserId });

@@ -6,6 +6,7 @@ import { projectRoutes } from './projects/routes.ts';
 import { examRoutes } from './exams/routes.ts';
 import { certificateRoutes } from './certificates/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import './projection-listeners.ts';
 
 /** The learning platform under /api/v1/learning (public certificate checks under /api/v1/public/learning-certificates). */
 export function learningRoutes(deps: ModuleDeps, publicUrl: string) {

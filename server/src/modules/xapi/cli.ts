@@ -3,11 +3,13 @@ import { loadConfig } from '../../config.ts';
 import { DataDirLockedError, openDatabase } from '../../db/client.ts';
 import { knowledgePointScores, learningProgress, learningStudyTime } from '../../db/schema/index.ts';
 import { terminalProgress } from '../../demo/progress.ts';
+import '../learning/projection-listeners.ts';
 import { rebuildProjection } from './projector.ts';
 
 /**
  * npm run xapi:reproject: empties learners' progress, study time and knowledge-point scores and derives them again from
- * every stored statement (after a change of the projection's rules, or to check the tables against the statements).
+ * every stored statement (after a change of the projection's rules, or to check the tables against the statements);
+ * the learning platform's listeners (certificates, project stages, reports) follow the replay as they follow ingestion.
  */
 const [command] = process.argv.slice(2);
 const config = loadConfig();

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { fulcrumVerbIri, RECERTIFICATION_WINDOW_DAYS, xapiVerbs } from '@fulcrum/shared';
 import type { Db } from '../../../db/client.ts';
-import { certificateRules, competencyLevelHistory, learningCertificates, learningDailyRollups } from '../../../db/schema/index.ts';
+import { certificateRules, competencyLevelHistory, learningCertificates } from '../../../db/schema/index.ts';
 import { recordAudit } from '../../../lib/audit.ts';
 import { systemClock, type Clock } from '../../../lib/clock.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { shanghaiDateOf } from '../../../lib/working-days.ts';
 import { onProjected, type ProjectionListener } from '../../xapi/projector.ts';
+import { refreshRollups } from '../reports/rollups.ts';
 import { findCompletions, type Completion, type TriggerRule } from './completions.ts';
 
 /*
@@ -118,10 +119,7 @@ async function issueOne(db: Db, clock: Clock, rule: RuleRow, completion: Complet
       effectiveAt: issuedAt,
     });
   }
-  await db
-    .insert(learningDailyRollups)
-    .values({ organisationId: rule.organisationId, day: shanghaiDateOf(issuedAt), certificates: 1 })
-    .onConflictDoUpdate({ target: [learningDailyRollups.organisationId, learningDailyRollups.day], set: { certificates: sql`${learningDailyRollups.certificates} + 1` } });
+  await refreshRollups(db, [{ organisationId: rule.organisationId, day: shanghaiDateOf(issuedAt) }]);
   await recordAudit({ db, clock, ...by }, {
     entityType: 'learning_certificate',
     entityId: certificate!.id,

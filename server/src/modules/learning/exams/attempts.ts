@@ -7,7 +7,7 @@ import { inTransaction, type Ctx } from '../../../lib/context.ts';
 import { AppError, forbidden, invalid, notFound } from '../../../lib/errors.ts';
 import type { LearningAction } from '../record.ts';
 import { drawPaper, type DrawnQuestion } from './draw.ts';
-import { finaliseAttempt, personOf, recordAfterCommit, submitIfOpen, type AttemptRow, type ExamFacts } from './finalise.ts';
+import { finaliseAttempt, isTimeUp, personOf, recordAfterCommit, submitIfOpen, type AttemptRow, type ExamFacts } from './finalise.ts';
 import { fitsKind } from './grading.ts';
 import { examPolicy } from './policy.ts';
 
@@ -15,7 +15,8 @@ import { examPolicy } from './policy.ts';
  * A learner's attempts. Starting is one transaction with few queries (the exam with its paper and the learner's person,
  * a per-learner lock, their attempts, the drawn questions, two inserts and the audit entry), since a whole workforce
  * may start an exam within seconds. Answers are saved as the learner goes; none is accepted after the deadline, and the
- * first touch after it submits what was saved. Correct answers are shown only once the attempt is graded.
+ * learner's first write after it (or the scheduled job) submits what was saved; reading it shows `timeUp` and writes
+ * nothing. Correct answers are shown only once the attempt is graded.
  */
 
 const conflict = (reason: string, message: string) => new AppError('CONFLICT', message, { reason });
@@ -104,6 +105,7 @@ function attemptHead(a: AttemptRow, exam: { title: string; passScore: number }, 
     examTitle: exam.title,
     attemptNo: a.attemptNo,
     status: a.status as AttemptStatus,
+    timeUp: isTimeUp(a, now),
     startedAt: a.startedAt.toISOString(),
     deadlineAt: a.deadlineAt.toISOString(),
     submittedAt: a.submittedAt?.toISOString() ?? null,
@@ -153,12 +155,11 @@ async function reachableAttempt(ctx: Ctx, id: string): Promise<{ attempt: Attemp
   return row;
 }
 
-/** Reads an attempt; one past its deadline is submitted first. */
-export async function getAttempt(ctx: Ctx, id: string, publicUrl: string): Promise<Attempt> {
+/** Reads an attempt as stored (one past its deadline shows `timeUp`; submitting it is a write's job). */
+export async function getAttempt(ctx: Ctx, id: string): Promise<Attempt> {
   if (ctx.actor.role !== 'employee') authorize(ctx.actor, examPolicy, 'read');
-  const { attempt, exam } = await reachableAttempt(ctx, id);
-  if (attempt.status === 'in_progress' && attempt.deadlineAt <= ctx.clock.now()) await submitIfOpen(ctx, publicUrl, attempt, exam);
-  return readAttempt(ctx, id);
+  const { attempt } = await reachableAttempt(ctx, id);
+  return readAttempt(ctx, attempt.id);
 }
 
 /** Submits the learner's attempt (again: answers it as it is). */

@@ -1,18 +1,23 @@
-import { and, eq, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { AnswerResponse } from '@fulcrum/shared';
 import type { Db } from '../../../db/client.ts';
 import { examAnswers, examAttempts, exams, questionKnowledgePoints, questions, users } from '../../../db/schema/index.ts';
 import { recordAudit } from '../../../lib/audit.ts';
-import { inTransaction, type Ctx } from '../../../lib/context.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import type { Actor, Ctx } from '../../../lib/context.ts';
 import { recordLearning, type LearningAction } from '../record.ts';
 import { isCorrect } from './grading.ts';
 
 /*
- * Submission and grading. On submit (or the first touch after the deadline) the objective answers are graded; the
- * attempt is `graded` at once unless a short answer waits for an instructor (`submitted`). Each graded answer becomes an
+ * Submission and grading. On submit (by the learner, by the learner's next write after the deadline, or by the
+ * scheduled job `exams.finalise-overdue` once the time has run out) the objective answers are graded; the attempt is
+ * `graded` at once unless a short answer waits for an instructor (`submitted`). Each graded answer becomes an
  * `answered` statement with the question's knowledge points, and a graded attempt a `passed` / `failed` statement for
- * the exam, recorded after the change commits.
+ * the exam, recorded after the change commits. Reads never submit: they show a timed-out attempt as `timeUp`.
  */
+
+/** A request's context, or the scheduler's (no actor: audited as the system). */
+export type FinaliseCtx = Pick<Ctx, 'db' | 'clock' | 'requestId' | 'ip'> & { actor: Actor | null };
 
 export type AttemptRow = typeof examAttempts.$inferSelect;
 export interface ExamFacts {
@@ -69,7 +74,7 @@ export function examAction(attempt: AttemptRow, exam: ExamFacts, score: number, 
 }
 
 /** Grades an in-progress attempt inside the caller's transaction; answers the statements to record after commit. */
-export async function finaliseAttempt(tx: Ctx, attempt: AttemptRow, exam: ExamFacts): Promise<LearningAction[]> {
+export async function finaliseAttempt(tx: FinaliseCtx, attempt: AttemptRow, exam: ExamFacts): Promise<LearningAction[]> {
   const now = tx.clock.now();
   const at = now < attempt.deadlineAt ? now : attempt.deadlineAt;
   const pointsOf = new Map(attempt.paper.map((q) => [q.questionId, q.points]));
@@ -97,25 +102,37 @@ export async function finaliseAttempt(tx: Ctx, attempt: AttemptRow, exam: ExamFa
 }
 
 /** Stores the statements of a committed change (nothing when there are none). */
-export async function recordAfterCommit(ctx: Ctx, publicUrl: string, organisationId: string, actions: LearningAction[]) {
+export async function recordAfterCommit(ctx: FinaliseCtx, publicUrl: string, organisationId: string, actions: LearningAction[]) {
   await recordLearning({ db: ctx.db, clock: ctx.clock, publicUrl }, organisationId, actions);
 }
 
-/** Submits every in-progress attempt past its deadline among those selected, each in its own transaction. */
-export async function finaliseOverdue(ctx: Ctx, publicUrl: string, where: SQL | undefined): Promise<void> {
-  const overdue = await ctx.db
+/** Whether an attempt's time ran out while it is still stored as in progress (what reads show instead of submitting). */
+export const isTimeUp = (attempt: Pick<AttemptRow, 'status' | 'deadlineAt'>, now: Date) => attempt.status === 'in_progress' && attempt.deadlineAt <= now;
+
+/**
+ * The job `exams.finalise-overdue`: submits every in-progress attempt past its deadline, in every organisation, each in
+ * its own transaction; answers how many it submitted. Idempotent and safe beside other processes: each attempt is
+ * locked and checked again before it is submitted, so it is submitted (and its statements recorded) exactly once.
+ */
+export async function finaliseOverdue(db: Db, clock: Clock, publicUrl: string): Promise<{ finalised: number }> {
+  const overdue = await db
     .select({ attempt: examAttempts, exam: { id: exams.id, title: exams.title, passScore: exams.passScore } })
     .from(examAttempts)
     .innerJoin(exams, eq(exams.id, examAttempts.examId))
-    .where(and(eq(examAttempts.status, 'in_progress'), lte(examAttempts.deadlineAt, ctx.clock.now()), where));
-  for (const { attempt, exam } of overdue) await submitIfOpen(ctx, publicUrl, attempt, exam);
+    .where(and(eq(examAttempts.status, 'in_progress'), lte(examAttempts.deadlineAt, clock.now())));
+  const ctx: FinaliseCtx = { db, clock, actor: null, requestId: null, ip: null };
+  let finalised = 0;
+  for (const { attempt, exam } of overdue) if (await submitIfOpen(ctx, publicUrl, attempt, exam)) finalised++;
+  return { finalised };
 }
 
-/** Submits the attempt in its own transaction if it is still in progress; records the statements after commit. */
-export async function submitIfOpen(ctx: Ctx, publicUrl: string, attempt: AttemptRow, exam: ExamFacts) {
-  const actions = await inTransaction(ctx, async (tx) => {
+/** Submits the attempt in its own transaction if it is still in progress (answers whether it did); statements after commit. */
+export async function submitIfOpen(ctx: FinaliseCtx, publicUrl: string, attempt: AttemptRow, exam: ExamFacts): Promise<boolean> {
+  const outcome = await ctx.db.transaction(async (transaction) => {
+    const tx = { ...ctx, db: transaction as unknown as Db };
     const [still] = await tx.db.select({ id: examAttempts.id }).from(examAttempts).where(and(eq(examAttempts.id, attempt.id), eq(examAttempts.status, 'in_progress'))).for('update');
-    return still ? finaliseAttempt(tx, attempt, exam) : [];
+    return still ? { actions: await finaliseAttempt(tx, attempt, exam) } : null;
   });
-  await recordAfterCommit(ctx, publicUrl, attempt.organisationId, actions);
+  if (outcome) await recordAfterCommit(ctx, publicUrl, attempt.organisationId, outcome.actions);
+  return outcome !== null;
 }

@@ -6,7 +6,7 @@ import { authorize } from '../../../lib/authorize.ts';
 import { inTransaction, type Ctx } from '../../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../../lib/errors.ts';
 import type { LearningAction } from '../record.ts';
-import { answeredAction, examAction, finaliseOverdue, kpIds, recordAfterCommit } from './finalise.ts';
+import { answeredAction, examAction, kpIds, recordAfterCommit } from './finalise.ts';
 import { isShortAnswerCorrect } from './grading.ts';
 import { examPolicy } from './policy.ts';
 import { findExam } from './results.ts';
@@ -16,11 +16,10 @@ import { findExam } from './results.ts';
  * statement; the last one grades the attempt (score, pass) and records `passed` / `failed`.
  */
 
-/** The exam's short answers not yet graded, oldest submission first. */
-export async function gradingQueue(ctx: Ctx, examId: string, publicUrl: string): Promise<GradingQueue> {
+/** The exam's short answers not yet graded, oldest submission first (a timed-out attempt joins once it is submitted). */
+export async function gradingQueue(ctx: Ctx, examId: string): Promise<GradingQueue> {
   authorize(ctx.actor, examPolicy, 'grade');
   await findExam(ctx, examId);
-  await finaliseOverdue(ctx, publicUrl, eq(examAttempts.examId, examId));
   const rows = await ctx.db
     .select({ attempt: examAttempts, questionId: examAnswers.questionId, response: examAnswers.response, personName: people.name, stem: questions.stem, modelAnswer: questions.answer })
     .from(examAnswers)

@@ -5,14 +5,15 @@ import { authorize } from '../../../lib/authorize.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { orderBy, paginate, type ListParams, type Page } from '../../../lib/list.ts';
-import { finaliseOverdue, personOf } from './finalise.ts';
+import { isTimeUp, personOf } from './finalise.ts';
 import { mean, median, pointBiserial, round3 } from './grading.ts';
 import { examPolicy } from './policy.ts';
 
 /*
  * What an exam produced: every attempt with its score, the exam's figures (attempts, pass rate, mean and median of
  * graded scores) and item statistics (p-value difficulty, point-biserial discrimination against the rest score), and
- * the learner's own list of exams. Attempts past their deadline are submitted before any of these is read.
+ * the learner's own list of exams. Reads only: an attempt whose time ran out shows `timeUp` until the scheduled job
+ * (or its learner's next write) submits it, and counts in the figures from then on.
  */
 
 export async function findExam(ctx: Ctx, id: string) {
@@ -24,10 +25,10 @@ export async function findExam(ctx: Ctx, id: string) {
 const A = examAttempts;
 
 /** Every attempt at the exam, newest first (or by score), a page at a time or all for the xlsx export. */
-export async function listResults(ctx: Ctx, examId: string, params: ListParams, publicUrl: string): Promise<Page<ExamResult>> {
+export async function listResults(ctx: Ctx, examId: string, params: ListParams): Promise<Page<ExamResult>> {
   authorize(ctx.actor, examPolicy, 'read');
   await findExam(ctx, examId);
-  await finaliseOverdue(ctx, publicUrl, eq(A.examId, examId));
+  const now = ctx.clock.now();
   const where = eq(A.examId, examId);
   const query = ctx.db.select({ attempt: A, personName: people.name }).from(A).innerJoin(people, eq(people.id, A.personId)).where(where);
   const sort = orderBy(params.sort, { startedAt: A.startedAt, score: A.score }, [desc(A.startedAt)], A.id);
@@ -37,6 +38,7 @@ export async function listResults(ctx: Ctx, examId: string, params: ListParams, 
     personName,
     attemptNo: a.attemptNo,
     status: a.status as AttemptStatus,
+    timeUp: isTimeUp(a, now),
     startedAt: a.startedAt.toISOString(),
     submittedAt: a.submittedAt?.toISOString() ?? null,
     score: a.score,
@@ -59,10 +61,9 @@ export function itemStatistics(answers: AnswerFact[], scores: Map<string, number
 }
 
 /** The exam's figures and its item statistics (graded attempts only). */
-export async function examStatistics(ctx: Ctx, examId: string, publicUrl: string): Promise<ExamStatistics> {
+export async function examStatistics(ctx: Ctx, examId: string): Promise<ExamStatistics> {
   authorize(ctx.actor, examPolicy, 'read');
   await findExam(ctx, examId);
-  await finaliseOverdue(ctx, publicUrl, eq(A.examId, examId));
   const attempts = await ctx.db.select({ id: A.id, status: A.status, score: A.score, passed: A.passed }).from(A).where(and(eq(A.examId, examId), ne(A.status, 'in_progress')));
   const graded = attempts.filter((a) => a.status === 'graded');
   const scores = new Map(graded.map((a) => [a.id, a.score ?? 0]));
@@ -90,10 +91,9 @@ export async function examStatistics(ctx: Ctx, examId: string, publicUrl: string
 
 
 /** The learner's published (and closed, once attempted) exams with attempts left, best score and whether passed. */
-export async function myExams(ctx: Ctx, publicUrl: string): Promise<MyExamList> {
+export async function myExams(ctx: Ctx): Promise<MyExamList> {
   authorize(ctx.actor, examPolicy, 'take');
   const mine = sql`${A.personId} = ${personOf(ctx.actor.userId)}`;
-  await finaliseOverdue(ctx, publicUrl, and(mine, eq(A.organisationId, ctx.actor.organisationId)));
   const [rows, attempts] = await Promise.all([
     ctx.db
       .select({ exam: exams, totalPoints: examPapers.totalPoints, paper: examPapers })
@@ -124,9 +124,9 @@ export async function myExams(ctx: Ctx, publicUrl: string): Promise<MyExamList> 
         isOpen,
         bestScore: scores.length ? Math.max(...scores) : null,
         passed: own.some((a) => a.passed === true),
-        inProgressAttemptId: own.find((a) => a.status === 'in_progress')?.id ?? null,
+        inProgressAttemptId: own.find((a) => a.status === 'in_progress' && !isTimeUp(a, now))?.id ?? null,
         awaitingGrading: own.some((a) => a.status === 'submitted'),
-        attempts: own.map((a) => ({ id: a.id, attemptNo: a.attemptNo, status: a.status as AttemptStatus, score: a.score, passed: a.passed, submittedAt: a.submittedAt?.toISOString() ?? null })),
+        attempts: own.map((a) => ({ id: a.id, attemptNo: a.attemptNo, status: a.status as AttemptStatus, timeUp: isTimeUp(a, now), score: a.score, passed: a.passed, submittedAt: a.submittedAt?.toISOString() ?? null })),
       };
     })
     .filter((e) => e.attempts.length || rows.find((r) => r.exam.id === e.id)?.exam.status === 'published');

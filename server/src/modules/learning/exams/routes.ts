@@ -109,24 +109,24 @@ export function examRoutes(deps: ModuleDeps, publicUrl: string) {
     }
     app.get('/learning/exams/:id/results', { schema: { tags: examTags, summary: 'Attempts with scores; format=xlsx exports them', params: uuidParam, querystring: listExamResultsQuery, response: { 200: examResultPage } } }, async (request, reply) => {
       const ctx = ctxOf(request, deps);
-      const page = await listResults(ctx, request.params.id, request.query, publicUrl);
+      const page = await listResults(ctx, request.params.id, request.query);
       return sendList(reply, request.query.format, page, { name: 'results', filename: '考试成绩', columns: resultColumns(ctx.actor.locale), locale: ctx.actor.locale });
     });
     app.get('/learning/exams/:id/statistics', { schema: { tags: examTags, summary: 'Attempts, pass rate, mean and median; item difficulty and discrimination', params: uuidParam, response: { 200: examStatistics } } }, (request) =>
-      readStatistics(ctxOf(request, deps), request.params.id, publicUrl),
+      readStatistics(ctxOf(request, deps), request.params.id),
     );
     app.get('/learning/exams/:id/grading', { schema: { tags: examTags, summary: 'Short answers waiting for an instructor', params: uuidParam, response: { 200: gradingQueue } } }, (request) =>
-      readGradingQueue(ctxOf(request, deps), request.params.id, publicUrl),
+      readGradingQueue(ctxOf(request, deps), request.params.id),
     );
 
     // --- attempts -----------------------------------------------------------------------------------
-    app.get('/learning/my/exams', { schema: { tags: attemptTags, summary: 'My exams: attempts left, best score, status', response: { 200: myExamList } } }, (request) => myExams(ctxOf(request, deps), publicUrl));
+    app.get('/learning/my/exams', { schema: { tags: attemptTags, summary: 'My exams: attempts left, best score, status', response: { 200: myExamList } } }, (request) => myExams(ctxOf(request, deps)));
     app.post('/learning/exams/:id/attempts', { schema: { tags: attemptTags, summary: 'Start an attempt (200 with the one in progress)', params: uuidParam, response: { 200: attempt, 201: attempt } } }, async (request, reply) => {
       const { attempt: started, resumed } = await startAttempt(ctxOf(request, deps), request.params.id, publicUrl);
       return reply.status(resumed ? 200 : 201).send(started);
     });
     app.get('/learning/attempts/:id', { schema: { tags: attemptTags, summary: 'An attempt (answers and explanations once graded)', params: uuidParam, response: { 200: attempt } } }, (request) =>
-      getAttempt(ctxOf(request, deps), request.params.id, publicUrl),
+      getAttempt(ctxOf(request, deps), request.params.id),
     );
     app.put('/learning/attempts/:id/answers/:questionId', { schema: { tags: attemptTags, summary: 'Save an answer while the attempt runs', params: attemptAnswerParams, body: saveAnswerRequest, response: { 200: z.object({ saved: z.literal(true) }) } } }, (request) =>
       saveAnswer(ctxOf(request, deps), request.params.id, request.params.questionId, request.body, publicUrl),

@@ -1,8 +1,9 @@
+import { afterAll, beforeAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { QuestionInput } from '@fulcrum/shared';
 import { knowledgePoints, people, users } from '../../../db/schema/index.ts';
 import { syntheticResidentId } from '../../../lib/synthetic-ids.ts';
-import { Client, createOrganisation, createUser, type TestApp } from '../../../test/app.ts';
+import { buildTestApp, Client, createOrganisation, createUser, type TestApp } from '../../../test/app.ts';
 
 /*
  * Builders for the exam tests: an enterprise with a manager, an instructor and employees who are registered persons,
@@ -39,6 +40,18 @@ export async function examWorld(t: TestApp) {
   const kp = await seedKnowledgePoint(t, org.id, '电气安全');
   const kp2 = await seedKnowledgePoint(t, org.id, '触电急救');
   return { org, manager, instructor, kp, kp2 };
+}
+
+export type ExamWorld = Awaited<ReturnType<typeof examWorld>>;
+
+/** One test app for the file with one exam world, built before its tests. */
+export function useExamWorld(assign: (t: TestApp, world: ExamWorld) => void) {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    assign(t, await examWorld(t));
+  });
+  afterAll(() => t.close());
 }
 
 export const singleQ = (kp: string, overrides: Partial<QuestionInput> = {}): QuestionInput =>

@@ -8,7 +8,9 @@ import { inTransaction, type Ctx } from '../../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../../lib/errors.ts';
 import { addCalendarDays, shanghaiDateOf } from '../../../lib/working-days.ts';
 import { projectPolicy } from './policy.ts';
+import { refreshOnlineStages } from './progress.ts';
 import { projectDetail } from './projects.ts';
+// Loaded with enrolment so that online stages follow the projector wherever enrolments exist (server, demo, tools).
 import { releaseSeatsOf } from './registrations.ts';
 import { assertProjectStatus, findProject, stagesOf, type ProjectRow } from './queries.ts';
 
@@ -16,6 +18,8 @@ import { assertProjectStatus, findProject, stagesOf, type ProjectRow } from './q
  * Who takes part: rules (all current employees, a department, a role profile, new hires within N days) applied on
  * activation and on demand — idempotently, since a person enrolled once (even if withdrawn since) is never enrolled
  * again by a rule — plus manual enrolment. Each stage is due its due_days after the enrolment's Asia/Shanghai date.
+ * A new enrolment's online stages start from what the person has already learnt (the public address names the
+ * activities in the learning record).
  */
 
 type RuleRow = typeof projectEnrolmentRules.$inferSelect;
@@ -40,7 +44,7 @@ async function candidatesOf(db: Db, organisationId: string, rule: RuleRow, today
 }
 
 /** Enrols the people not yet enrolled (in any state) and gives them one progress row per stage with its due date. */
-async function enrol(ctx: Ctx, project: ProjectRow, people: { personId: string; ruleId: string | null }[]): Promise<string[]> {
+async function enrol(ctx: Ctx, project: ProjectRow, people: { personId: string; ruleId: string | null }[], publicUrl: string): Promise<string[]> {
   if (!people.length) return [];
   const now = ctx.clock.now();
   const inserted = await ctx.db
@@ -66,33 +70,34 @@ async function enrol(ctx: Ctx, project: ProjectRow, people: { personId: string; 
       after: { projectId: project.id, personId, source: sourceOf.get(personId) ? 'rule' : 'manual', ruleId: sourceOf.get(personId) ?? null },
     })),
   );
+  if (ids.length) await refreshOnlineStages(ctx, publicUrl, project.id, ids);
   return ids;
 }
 
 /** Applies every rule of an active project: only people not yet enrolled are added. */
-export async function applyEnrolmentRules(ctx: Ctx, project: ProjectRow): Promise<string[]> {
+export async function applyEnrolmentRules(ctx: Ctx, project: ProjectRow, publicUrl: string): Promise<string[]> {
   const rules = await ctx.db.select().from(projectEnrolmentRules).where(eq(projectEnrolmentRules.projectId, project.id)).orderBy(asc(projectEnrolmentRules.createdAt));
   const today = shanghaiDateOf(ctx.clock.now());
   const chosen = new Map<string, string>();
   for (const rule of rules) {
     for (const personId of await candidatesOf(ctx.db, project.organisationId, rule, today)) if (!chosen.has(personId)) chosen.set(personId, rule.id);
   }
-  return enrol(ctx, project, [...chosen].map(([personId, ruleId]) => ({ personId, ruleId })));
+  return enrol(ctx, project, [...chosen].map(([personId, ruleId]) => ({ personId, ruleId })), publicUrl);
 }
 
 /** Runs the rules again on demand (active projects). */
-export async function runEnrolmentRules(ctx: Ctx, projectId: string): Promise<EnrolmentResult> {
+export async function runEnrolmentRules(ctx: Ctx, projectId: string, publicUrl: string): Promise<EnrolmentResult> {
   authorize(ctx.actor, projectPolicy, 'manage');
   return inTransaction(ctx, async (tx) => {
     const project = await findProject(tx.db, tx.actor, projectId, true);
     assertProjectStatus(project, ['active'], 'enrol learners in');
-    const personIds = await applyEnrolmentRules(tx, project);
+    const personIds = await applyEnrolmentRules(tx, project, publicUrl);
     return { enrolled: personIds.length, personIds };
   });
 }
 
 /** Enrols people by hand: each must be a current employee of the organisation. */
-export async function enrolPeople(ctx: Ctx, projectId: string, personIds: string[]): Promise<EnrolmentResult> {
+export async function enrolPeople(ctx: Ctx, projectId: string, personIds: string[], publicUrl: string): Promise<EnrolmentResult> {
   authorize(ctx.actor, projectPolicy, 'manage');
   return inTransaction(ctx, async (tx) => {
     const project = await findProject(tx.db, tx.actor, projectId, true);
@@ -102,7 +107,7 @@ export async function enrolPeople(ctx: Ctx, projectId: string, personIds: string
     const known = new Set(employed.map((e) => e.personId));
     const issues = personIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `body.personIds.${i}`, code: 'NOT_AN_EMPLOYEE', message: 'not a current employee of your organisation' }]));
     if (issues.length) throw invalid(issues);
-    const enrolled = await enrol(tx, project, [...new Set(personIds)].map((personId) => ({ personId, ruleId: null })));
+    const enrolled = await enrol(tx, project, [...new Set(personIds)].map((personId) => ({ personId, ruleId: null })), publicUrl);
     return { enrolled: enrolled.length, personIds: enrolled };
   });
 }
@@ -137,7 +142,7 @@ async function checkRuleValue(db: Db, organisationId: string, input: { kind: str
 }
 
 /** Adds an enrolment rule (not to a closed project); an active project applies it at once. */
-export async function addEnrolmentRule(ctx: Ctx, projectId: string, input: CreateEnrolmentRuleRequest): Promise<ProjectDetail> {
+export async function addEnrolmentRule(ctx: Ctx, projectId: string, input: CreateEnrolmentRuleRequest, publicUrl: string): Promise<ProjectDetail> {
   authorize(ctx.actor, projectPolicy, 'manage');
   return inTransaction(ctx, async (tx) => {
     const project = await findProject(tx.db, tx.actor, projectId, true);
@@ -145,7 +150,7 @@ export async function addEnrolmentRule(ctx: Ctx, projectId: string, input: Creat
     const value = await checkRuleValue(tx.db, project.organisationId, { kind: input.kind, value: input.value ?? null });
     const [rule] = await tx.db.insert(projectEnrolmentRules).values({ projectId, kind: input.kind, value, createdAt: tx.clock.now() }).returning();
     await recordAudit(tx, { entityType: 'project_enrolment_rule', entityId: rule!.id, action: 'create', organisationId: project.organisationId, after: { projectId, kind: rule!.kind, value } });
-    if (project.status === 'active') await applyEnrolmentRules(tx, project);
+    if (project.status === 'active') await applyEnrolmentRules(tx, project, publicUrl);
     return projectDetail(tx.db, projectId);
   });
 }

@@ -6,13 +6,14 @@ import type { Ctx } from '../../../lib/context.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { shanghaiDateOf } from '../../../lib/working-days.ts';
 import { projectDetail } from './projects.ts';
-import { overdueCount, refreshOnlineStages, standingsOf } from './progress.ts';
+import { overdueCount, standingsOf } from './progress.ts';
 import { personOfUser, requirePerson } from './queries.ts';
 import { waitlistPosition } from './registrations.ts';
 
 /*
  * The learner's side: my projects (not those I withdrew from) with progress and the next due date, and one project's
- * stages in order with my standing, my places at its sessions, my attendance and my hand-ins.
+ * stages in order with my standing, my places at its sessions, my attendance and my hand-ins. Reads only: online stages
+ * are kept up to date by the projector's listener (online-stages.ts), never here.
  */
 
 type EnrolmentRow = { enrolment: typeof projectEnrolments.$inferSelect; project: typeof trainingProjects.$inferSelect };
@@ -44,26 +45,22 @@ async function toMyProject(db: Db, row: EnrolmentRow, personId: string, today: s
   };
 }
 
-/** My projects, with online stages brought up to date from my learning record. */
-export async function myProjects(ctx: Ctx, publicUrl: string): Promise<{ items: MyProject[] }> {
+/** My projects with my progress. */
+export async function myProjects(ctx: Ctx): Promise<{ items: MyProject[] }> {
   const personId = await personOfUser(ctx.db, ctx.actor.userId);
   if (!personId) return { items: [] };
   const rows = await myEnrolments(ctx.db, ctx.actor.organisationId, personId);
-  for (const row of rows) if (row.enrolment.status === 'active') await refreshOnlineStages(ctx, publicUrl, row.project.id, personId);
   const today = shanghaiDateOf(ctx.clock.now());
-  const fresh = await myEnrolments(ctx.db, ctx.actor.organisationId, personId);
-  return { items: await Promise.all(fresh.map((row) => toMyProject(ctx.db, row, personId, today))) };
+  return { items: await Promise.all(rows.map((row) => toMyProject(ctx.db, row, personId, today))) };
 }
 
 /** One of my projects, stage by stage. */
-export async function myProject(ctx: Ctx, publicUrl: string, projectId: string): Promise<MyProjectDetail> {
+export async function myProject(ctx: Ctx, projectId: string): Promise<MyProjectDetail> {
   const personId = await requirePerson(ctx.db, ctx.actor, 'training project');
-  const [first] = await myEnrolments(ctx.db, ctx.actor.organisationId, personId, projectId);
-  if (!first) throw notFound('training project');
-  if (first.enrolment.status === 'active') await refreshOnlineStages(ctx, publicUrl, projectId, personId);
   const [row] = await myEnrolments(ctx.db, ctx.actor.organisationId, personId, projectId);
+  if (!row) throw notFound('training project');
   const [summary, detail, progress, registrations, attendance] = await Promise.all([
-    toMyProject(ctx.db, row!, personId, shanghaiDateOf(ctx.clock.now())),
+    toMyProject(ctx.db, row, personId, shanghaiDateOf(ctx.clock.now())),
     projectDetail(ctx.db, projectId),
     ctx.db.select().from(stageProgress).where(and(eq(stageProgress.projectId, projectId), eq(stageProgress.personId, personId))),
     ctx.db

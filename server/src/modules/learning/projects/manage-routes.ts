@@ -116,7 +116,7 @@ export const manageRoutes = (deps: ModuleDeps, publicUrl: string) => async (inst
     updateProject(ctx(request), request.params.id, request.body),
   );
   app.post('/learning/projects/:id/activate', { schema: { tags, summary: 'draft → active; applies the enrolment rules', params: uuidParam, response: { 200: projectDetail } } }, (request) =>
-    activateProject(ctx(request), request.params.id),
+    activateProject(ctx(request), request.params.id, publicUrl),
   );
   app.post('/learning/projects/:id/close', { schema: { tags, summary: 'active → closed', params: uuidParam, response: { 200: projectDetail } } }, (request) =>
     closeProject(ctx(request), request.params.id),
@@ -141,13 +141,13 @@ export const manageRoutes = (deps: ModuleDeps, publicUrl: string) => async (inst
 
   // --- enrolment
   app.post('/learning/projects/:id/rules', { schema: { tags, summary: 'Add an enrolment rule (applied at once when active)', params: uuidParam, body: createEnrolmentRuleRequest, response: { 201: projectDetail } } }, async (request, reply) =>
-    reply.status(201).send(await addEnrolmentRule(ctx(request), request.params.id, request.body)),
+    reply.status(201).send(await addEnrolmentRule(ctx(request), request.params.id, request.body, publicUrl)),
   );
   app.delete('/learning/projects/:id/rules/:ruleId', { schema: { tags, summary: 'Remove a rule (its learners stay)', params: ruleParams, response: { 200: projectDetail } } }, (request) =>
     deleteEnrolmentRule(ctx(request), request.params.id, request.params.ruleId),
   );
   app.post('/learning/projects/:id/rules/apply', { schema: { tags, summary: 'Apply the rules again: enrols newcomers only', params: uuidParam, response: { 200: enrolmentResult } } }, (request) =>
-    runEnrolmentRules(ctx(request), request.params.id),
+    runEnrolmentRules(ctx(request), request.params.id, publicUrl),
   );
   app.get(
     '/learning/projects/:id/enrolments',
@@ -156,13 +156,13 @@ export const manageRoutes = (deps: ModuleDeps, publicUrl: string) => async (inst
       const c = ctx(request);
       authorize(c.actor, projectPolicy, 'manage');
       const project = await findProject(c.db, c.actor, request.params.id);
-      const page = await listEnrolments(c, publicUrl, project.id, request.query);
+      const page = await listEnrolments(c, project.id, request.query);
       const columns = enrolmentColumns(c.actor.locale, await stagesOf(c.db, [project.id]));
       return sendList(reply, request.query.format, page, { name: 'progress', filename: `${project.title}-学习进度`, columns, locale: c.actor.locale });
     },
   );
   app.post('/learning/projects/:id/enrolments', { schema: { tags, summary: 'Enrol current employees by hand', params: uuidParam, body: enrolPeopleRequest, response: { 200: enrolmentResult } } }, (request) =>
-    enrolPeople(ctx(request), request.params.id, request.body.personIds),
+    enrolPeople(ctx(request), request.params.id, request.body.personIds, publicUrl),
   );
   app.post('/learning/projects/:id/enrolments/:personId/withdraw', { schema: { tags, summary: 'Withdraw a learner (their seats go to the waitlist)', params: enrolmentParams } }, async (request, reply) => {
     await withdrawEnrolment(ctx(request), request.params.id, request.params.personId);

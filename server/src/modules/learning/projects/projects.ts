@@ -165,7 +165,7 @@ async function assertActivatable(db: Db, project: ProjectRow) {
 }
 
 /** draft → active: the enrolment rules are applied at once. */
-export async function activateProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
+export async function activateProject(ctx: Ctx, id: string, publicUrl: string): Promise<ProjectDetail> {
   authorize(ctx.actor, projectPolicy, 'manage');
   return inTransaction(ctx, async (tx) => {
     const project = await findProject(tx.db, tx.actor, id, true);
@@ -173,7 +173,7 @@ export async function activateProject(ctx: Ctx, id: string): Promise<ProjectDeta
     await assertActivatable(tx.db, project);
     await tx.db.update(P).set({ status: 'active', updatedAt: tx.clock.now() }).where(eq(P.id, id));
     await recordAudit(tx, { entityType: 'training_project', entityId: id, action: 'activate', organisationId: project.organisationId, before: { status: 'draft' }, after: { status: 'active' } });
-    await applyEnrolmentRules(tx, { ...project, status: 'active' });
+    await applyEnrolmentRules(tx, { ...project, status: 'active' }, publicUrl);
     return projectDetail(tx.db, id);
   });
 }

@@ -13,7 +13,8 @@ import { projectPolicy } from './policy.ts';
 /*
  * Reminders: for every unfinished stage of an active learner in an active project, one notice when it falls due
  * within DUE_SOON_DAYS (Asia/Shanghai dates) and one once it is overdue. The dedupe keys (stage + kind) make running
- * the job again write nothing new. Run on demand by managers (POST /learning/projects/reminders/run) or by a scheduler.
+ * the job again write nothing new. Run on demand by managers (POST /learning/projects/reminders/run) and daily at 08:00
+ * by the scheduled job `learning.project-reminders` (decision 014).
  */
 
 export const DUE_SOON_DAYS = 3;

@@ -65,10 +65,10 @@ export const sessionRoutes = (deps: ModuleDeps, publicUrl: string) => async (ins
     checkIn(ctx(request), publicUrl, request.body.token),
   );
   app.get('/learning/my/projects', { schema: { tags: learnerTags, summary: 'My projects with progress and the next due date', response: { 200: myProjectList } } }, (request) =>
-    myProjects(ctx(request), publicUrl),
+    myProjects(ctx(request)),
   );
   app.get('/learning/my/projects/:id', { schema: { tags: learnerTags, summary: 'One of my projects, stage by stage', params: uuidParam, response: { 200: myProjectDetail } } }, (request) =>
-    myProject(ctx(request), publicUrl, request.params.id),
+    myProject(ctx(request), request.params.id),
   );
   app.post(
     '/learning/my/projects/:id/stages/:stageId/submission',

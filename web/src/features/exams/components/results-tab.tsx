@@ -57,7 +57,7 @@ export function ResultsTab({ examId }: { examId: string }) {
             title: t('exams.detail.passed'),
             key: 'passed',
             width: 110,
-            render: (_: unknown, r) => (r.status === 'graded' ? <Tag color={r.passed ? 'success' : 'error'}>{r.passed ? t('exams.detail.yes') : t('exams.detail.no')}</Tag> : <Tag>{t(`exams.detail.attemptStatuses.${r.status}`)}</Tag>),
+            render: (_: unknown, r) => (r.status === 'graded' ? <Tag color={r.passed ? 'success' : 'error'}>{r.passed ? t('exams.detail.yes') : t('exams.detail.no')}</Tag> : <Tag>{r.timeUp ? t('exams.detail.timeUp') : t(`exams.detail.attemptStatuses.${r.status}`)}</Tag>),
           },
         ]}
       />

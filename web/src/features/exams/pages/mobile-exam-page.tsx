@@ -47,7 +47,7 @@ function ExamIntro({ exam, onOpen }: { exam: MyExam; onOpen: (attemptId: string)
             renderItem={(a) => (
               <List.Item key={a.id} actions={[<Button key="view" size="small" type="link" onClick={() => onOpen(a.id)} data-testid={`view-attempt-${a.attemptNo}`}>{t('exams.mobile.view')}</Button>]}>
                 <span>{t('exams.mobile.attemptRow', { n: a.attemptNo })}</span>
-                <span>{a.status === 'graded' ? <Tag color={a.passed ? 'success' : 'error'}>{a.score}</Tag> : <Tag>{t(`exams.detail.attemptStatuses.${a.status}`)}</Tag>}</span>
+                <span>{a.status === 'graded' ? <Tag color={a.passed ? 'success' : 'error'}>{a.score}</Tag> : <Tag>{a.timeUp ? t('exams.detail.timeUp') : t(`exams.detail.attemptStatuses.${a.status}`)}</Tag>}</span>
               </List.Item>
             )}
           />

@@ -32,3 +32,4 @@ export * from './subsidies/ledger.ts';
 export * from './xapi/vocabulary.ts';
 export * from './xapi/contracts.ts';
 export * from './learning/index.ts';
+export * from './coach/index.ts';

@@ -9,3 +9,4 @@ export * from './training-centres.ts';
 export * from './subsidies.ts';
 export * from './xapi.ts';
 export * from './learning.ts';
+export * from './coach.ts';

@@ -299,12 +299,16 @@ async function applyStatements(db: Db, rows: StatementRow[], publicUrl: string):
 
 /** What a projection listener learns of a batch: the statements about known people, as the projector read them. */
 export interface ProjectedStatement {
+  /** The statement's position in the store: increasing, so a listener can tell what it has already applied. */
+  seq: number;
   organisationId: string;
   personId: string;
   activityId: string | null;
   verbId: string;
   timestamp: Date;
   voided: boolean;
+  /** For a graded statement about knowledge points (result.success and knowledge points in its context): which, and whether right. */
+  graded: { knowledgePointIds: string[]; success: boolean } | null;
 }
 /** Runs inside the batch's transaction after the learning tables were updated, so what it derives moves with the cursor. */
 export type ProjectionListener = (tx: Db, statements: ProjectedStatement[], publicUrl: string) => Promise<void>;
@@ -319,7 +323,19 @@ async function notifyListeners(tx: Db, rows: StatementRow[], publicUrl: string):
   if (!listeners.length) return;
   const statements = rows
     .filter((row) => row.personId !== null)
-    .map((row) => ({ organisationId: row.organisationId, personId: row.personId!, activityId: row.activityId, verbId: row.verbId, timestamp: row.timestamp, voided: row.voided }));
+    .map((row) => {
+      const graded = knowledgePointsOf(row, publicUrl);
+      return {
+        seq: row.seq,
+        organisationId: row.organisationId,
+        personId: row.personId!,
+        activityId: row.activityId,
+        verbId: row.verbId,
+        timestamp: row.timestamp,
+        voided: row.voided,
+        graded: graded && { knowledgePointIds: graded.ids, success: graded.success },
+      };
+    });
   if (!statements.length) return;
   for (const listener of listeners) await listener(tx, statements, publicUrl);
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, desktop, launch, login, newPage, phone, scanQr, shot } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, desktop, login, newPage, phone, scanQr, shot, signedInJourney } from './support.ts';
 
 /*
  * An employee's learning day on the phone, against the demo district: a micro-course from the catalogue (its study
@@ -9,17 +9,7 @@ import { baseUrl, desktop, launch, login, newPage, phone, scanQr, shot } from '.
  * certificate (电气作业安全上岗证) that passing it issues, verified on the public page without signing in.
  */
 
-let browser: Browser;
-let employee: { context: BrowserContext; page: Page };
-beforeAll(async () => {
-  browser = await launch();
-  employee = await newPage(browser, phone);
-  await login(employee.page, 'ent-employee');
-});
-afterAll(async () => {
-  await employee?.context.close();
-  await browser?.close();
-});
+const employee = signedInJourney('ent-employee');
 
 /** Seconds in a "今日已计学时 h:mm:ss" or "mm:ss" text. */
 function seconds(text: string): number {
@@ -55,7 +45,7 @@ describe('learning platform: micro-course → QR check-in → exam → certifica
   });
 
   it('checks in to today’s session by scanning the rotating QR code on the instructor’s screen', async () => {
-    const { context, page: instructor } = await newPage(browser, desktop);
+    const { context, page: instructor } = await newPage(employee.browser, desktop);
     await login(instructor, 'ent-instructor');
     await instructor.getByTestId('main-menu').getByText('我的授课').click();
     await instructor.getByTestId('session-table').waitFor();
@@ -131,7 +121,7 @@ describe('learning platform: micro-course → QR check-in → exam → certifica
     await shot(page, 'learning-certificates-phone');
 
     // Anyone can check it: a fresh browser without a session.
-    const { context, page: visitor } = await newPage(browser, phone);
+    const { context, page: visitor } = await newPage(employee.browser, phone);
     await visitor.goto(new URL(verifyHref!, baseUrl()).pathname);
     await visitor.getByTestId('public-certificate').waitFor();
     expect(await visitor.getByTestId('public-certificate-number').innerText()).toContain(number.replace(/^.*?(ZD-)/, '$1'));

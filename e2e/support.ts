@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { DEMO_PASSWORD } from '@fulcrum/shared';
@@ -26,6 +26,24 @@ export async function newPage(browser: Browser, options: Parameters<Browser['new
   const context = await browser.newContext({ ...options, baseURL: baseUrl() });
   const page = await context.newPage();
   return { context, page };
+}
+
+/**
+ * A journey file's browser and one signed-in page (opened before its tests, closed after them): `journey.page` is the
+ * signed-in page, `journey.browser` opens further pages (another user, a visitor without a session).
+ */
+export function signedInJourney(username: string, options: Parameters<Browser['newContext']>[0] = phone) {
+  const journey = {} as { browser: Browser; context: BrowserContext; page: Page };
+  beforeAll(async () => {
+    journey.browser = await launch();
+    Object.assign(journey, await newPage(journey.browser, options));
+    await login(journey.page, username);
+  });
+  afterAll(async () => {
+    await journey.context?.close();
+    await journey.browser?.close();
+  });
+  return journey;
 }
 
 /** A full-page screenshot in test-results/screenshots/<name>.png. */

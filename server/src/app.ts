@@ -45,6 +45,7 @@ import { subsidyRoutes } from './modules/subsidies/routes.ts';
 import { xapiRoutes } from './modules/xapi/routes.ts';
 import { lrsRoutes } from './modules/xapi/lrs-routes.ts';
 import { learningRoutes } from './modules/learning/routes.ts';
+import { coachRoutes } from './modules/coach/routes.ts';
 
 export interface BuildOptions {
   database: Database;
@@ -170,6 +171,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(subsidyRoutes(deps));
       await api.register(lrsRoutes(deps, config.publicUrl));
       await api.register(learningRoutes(deps, config.publicUrl));
+      await api.register(coachRoutes(deps));
       await api.register(systemInfoRoutes(deps));
       await api.register(jobRoutes(deps, config.publicUrl));
     },

@@ -16,6 +16,7 @@ import { loadTrainingProjects } from './steps/training-projects.ts';
 import { loadExams } from './steps/exams.ts';
 import { loadLearningCertificates } from './steps/learning-certificates.ts';
 import { loadLearningReports } from './steps/learning-reports.ts';
+import { loadCoach } from './steps/coach.ts';
 import { projectPending } from '../modules/xapi/projector.ts';
 import { organisationsStep } from './steps/organisations.ts';
 import { linkShowcaseOnlineCourses, subsidiesStep } from './steps/subsidies.ts';
@@ -111,7 +112,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
     }
     const txDb = tx as unknown as Db;
     // The learning platform: its catalogue first (the records and the other loaders use its knowledge points and
-    // courses), the platform's own records after the content's, then the projections the reports read.
+    // courses), the platform's own records after the content's, then the projections the reports read, then the coach.
     const learning = { db: txDb, world, seed, publicUrl: (options.publicUrl ?? DEFAULT_DEMO_PUBLIC_URL).replace(/\/+$/, ''), now };
     Object.assign(counts, await loadLearningCatalogue(learning));
     Object.assign(counts, await loadLearningRecords(txDb, world, { seed, publicUrl: options.publicUrl }));
@@ -122,6 +123,8 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
     Object.assign(counts, await loadLearningCertificates(learning));
     await projectPending(txDb, learning.publicUrl);
     Object.assign(counts, await loadLearningReports(learning));
+    // The coach last: its fit reads every answer the projection fed it, its pushes the levels the reports recorded.
+    Object.assign(counts, await loadCoach(learning));
     await putSetting(txDb, DEMO_SETTING, marker, now);
     await recordAudit({ db: txDb, clock: { now: () => now }, requestId: null, ip: null, actor: null }, {
       entityType: 'system', entityId: DEMO_SETTING, action: 'demo_load',

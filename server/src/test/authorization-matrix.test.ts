@@ -22,6 +22,8 @@ import { apprenticeshipClassCourses, apprentices, claimFindings, courses, subsid
 import { classBody, policyBody, seedApprentices, seedClass, seedEmployee, seedPolicy, seedSession } from '../modules/subsidies/test-support.ts';
 // learning record store
 import { lrsClients, xapiStatements } from '../db/schema/index.ts';
+// the AI coach
+import { coachPushes, lessons } from '../db/schema/index.ts';
 
 /*
  * The authorisation matrix: every route under /api/v1 × every role × the organisation a record belongs to.
@@ -275,6 +277,34 @@ async function expectUsersInReach(c: Case, ids: string[]) {
     expect(managed, `user ${id} is not managed by ${c.role}`).toBe(true);
   }
 }
+
+// --- the AI coach (fixtures) ---------------------------------------------------------------------
+/** Learners: an enterprise's staff; the team heat map: its admins and training managers. */
+const COACH_LEARNERS = ['enterprise_admin', 'training_manager', 'instructor', 'employee'] as const satisfies readonly Role[];
+const COACH_MANAGERS = ['enterprise_admin', 'training_manager'] as const satisfies readonly Role[];
+const coachLessonOf = new Map<string, string>();
+
+/** A fresh push to a person in an organisation (on a lesson of a course of that organisation, made once). */
+async function coachPushOf(organisationId: string, personId: string) {
+  let lessonId = coachLessonOf.get(organisationId);
+  if (!lessonId) {
+    const [course] = await t.db.insert(courses).values({ organisationId, title: '教练课程', status: 'published' }).returning();
+    const [lesson] = await t.db.insert(lessons).values({ organisationId, courseId: course!.id, position: 0, kind: 'micro_course', title: '教练微课', durationSeconds: 300 }).returning();
+    lessonId = lesson!.id;
+    coachLessonOf.set(organisationId, lessonId);
+  }
+  // A day no other push has used, so each case gets a push of its own.
+  const day = new Date(Date.UTC(2030, 0, next())).toISOString().slice(0, 10);
+  const [push] = await t.db
+    .insert(coachPushes)
+    .values({ organisationId, personId, lessonId, kind: 'learn', day, score: 0.5, reason: { 'zh-CN': '理由', 'en-US': 'reason' }, numbers: { minutes: 5, points: [] } })
+    .returning();
+  return push!.id;
+}
+
+/** The push a case answers: the actor's own, or one of the target organisation's person. */
+const coachPushFor = (c: Case) => (c.scope === 'own' ? coachPushOf(c.fx.own.id, c.fx.personId) : coachPushOf(c.target.id, c.target.personId));
+const coachPushLabels = { own: ' (my own push)', sibling: " (a push of another organisation's person)", far: " (a push of a person in another region)" };
 
 // ---------------------------------------------------------------------------------------------
 // The table.
@@ -2396,8 +2426,57 @@ const routes: RouteSpec[] = [
     },
     verify: (res, c) => expect(json<{ items: { personId: string }[] }>(res).items.map((p) => p.personId)).toEqual([c.fx.personId]),
   },
+  // --- the AI coach ---------------------------------------------------------------------------------
+  {
+    method: 'GET',
+    url: `${V1}/coach/me`,
+    allowed: COACH_LEARNERS,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/coach/me` }),
+    // Matrix people have no role profile: an empty coach.
+    verify: (res) => expect(json<{ roleProfile: unknown; gaps: unknown[] }>(res)).toMatchObject({ roleProfile: null, gaps: [] }),
+  },
+  {
+    method: 'POST',
+    url: `${V1}/coach/me/pushes`,
+    allowed: COACH_LEARNERS,
+    scopes: ['none'],
+    writes: false,
+    request: () => ({ url: `${V1}/coach/me/pushes` }),
+    verify: (res) => expect(json<{ pushes: unknown[] }>(res).pushes).toEqual([]),
+  },
+  {
+    method: 'GET',
+    url: `${V1}/coach/me/mastery`,
+    allowed: COACH_LEARNERS,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/coach/me/mastery` }),
+    verify: (res) => expect(json<{ items: unknown[] }>(res).items).toEqual([]),
+  },
+  ...(['open', 'dismiss', 'snooze'] as const).map(
+    (action): RouteSpec => ({
+      method: 'POST',
+      url: `${V1}/coach/pushes/:id/${action}`,
+      allowed: COACH_LEARNERS,
+      scopes: ORG_SCOPES,
+      reach: 'self',
+      labels: coachPushLabels,
+      request: async (c) => ({ url: `${V1}/coach/pushes/${await coachPushFor(c)}/${action}`, payload: action === 'snooze' ? { days: 2 } : undefined }),
+      verify: (res) => expect(json<{ status: string }>(res).status).toBe({ open: 'opened', dismiss: 'dismissed', snooze: 'snoozed' }[action]),
+    }),
+  ),
+  {
+    method: 'GET',
+    url: `${V1}/coach/heatmap`,
+    allowed: COACH_MANAGERS,
+    scopes: ['none'],
+    request: () => ({ url: `${V1}/coach/heatmap` }),
+    verify: async (res, c) => {
+      const body = json<{ people: { personId: string }[]; cells: { personId: string }[] }>(res);
+      await expectPeopleInReach(c, [...body.people, ...body.cells].map((p) => p.personId));
+    },
+  },
 ];
-
 // ---------------------------------------------------------------------------------------------
 // Expected outcomes.
 

@@ -316,6 +316,10 @@ export const itemStatistic = z.object({
   correct: z.number().int(),
   difficulty: z.number().nullable().describe('p-value: share correct'),
   discrimination: z.number().nullable().describe('point-biserial correlation with the rest score'),
+  irt: z
+    .object({ discrimination: z.number(), difficulty: z.number(), answers: z.number().int() })
+    .nullable()
+    .describe('2PL parameters (a, b on the ability scale) from the nightly refit over all exams; null while the question has too few answers'),
 });
 export type ItemStatistic = z.infer<typeof itemStatistic>;
 export const examStatistics = z.object({

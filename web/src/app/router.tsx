@@ -61,6 +61,7 @@ const consoleRoutes: RouteObject[] = [
   { path: 'learning/exam/:id/:tab?', ...page(() => import('../features/exams/pages/exam-detail-page.tsx')) },
   { path: 'learning/certificates/:tab?', ...page(() => import('../features/learning-certificates/pages/certificate-admin-page.tsx')) },
   { path: 'learning/reports/:tab?', ...page(() => import('../features/learning-reports/pages/reports-page.tsx')) },
+  { path: 'learning/heatmap', ...page(() => import('../features/coach/pages/heatmap-page.tsx')) },
   { path: 'account/password', ...page(() => import('../features/auth/pages/change-password-page.tsx')) },
 ];
 
@@ -77,6 +78,7 @@ const mobileRoutes: RouteObject[] = [
   { path: 'exams', ...page(() => import('../features/exams/pages/mobile-exams-page.tsx')) },
   { path: 'exams/:id', ...page(() => import('../features/exams/pages/mobile-exam-page.tsx')) },
   { path: 'certificates', ...page(() => import('../features/learning-certificates/pages/mobile-certificates-page.tsx')) },
+  { path: 'competencies', ...page(() => import('../features/coach/pages/my-competencies-page.tsx')) },
   { path: 'account/password', ...page(() => import('../features/auth/pages/change-password-page.tsx')) },
 ];
 

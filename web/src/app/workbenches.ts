@@ -40,6 +40,7 @@ const exams: NavItem = { key: 'exams', path: '/console/learning/exams' };
 const studyTimeReview: NavItem = { key: 'studyTimeReview', path: '/console/learning/study-time' };
 const learningCertificates: NavItem = { key: 'learningCertificates', path: '/console/learning/certificates' };
 const learningReports: NavItem = { key: 'learningReports', path: '/console/learning/reports' };
+const teamHeatmap: NavItem = { key: 'teamHeatmap', path: '/console/learning/heatmap' };
 const courses: NavItem = { key: 'courses', path: '/m/courses' };
 const myProjects: NavItem = { key: 'myProjects', path: '/m/projects' };
 const myExams: NavItem = { key: 'myExams', path: '/m/exams' };
@@ -51,8 +52,8 @@ export const workbenches: Record<Role, { kind: 'console' | 'mobile'; menu: NavIt
   system_admin: { kind: 'console', menu: [home, enterprises, organisations, people, users, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar, learningCatalogue, learningReports] },
   department_officer: { kind: 'console', menu: [home, enterprises, organisations, people, audit, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, calendar, learningCatalogue, learningReports] },
   department_reviewer: { kind: 'console', menu: [home, enterprises, people, trainingCentreApplications, selectionBatches, trainingCentres, annualReviews, matching, apprenticeshipClasses, subsidyClaims, subsidyPolicies, subsidyLedger, subsidyStatistics, notices, learningReports] },
-  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords, learningCatalogue, trainingProjects, exams, studyTimeReview, learningCertificates, learningReports] },
-  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords, learningCatalogue, trainingProjects, exams, studyTimeReview, learningCertificates, learningReports] },
+  enterprise_admin: { kind: 'console', menu: [home, myOrganisation, employees, employeeImport, users, audit, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords, learningCatalogue, trainingProjects, exams, studyTimeReview, learningCertificates, learningReports, teamHeatmap] },
+  training_manager: { kind: 'console', menu: [home, employees, employeeImport, trainingCentreApplication, myTrainingCentre, trainingNeeds, apprenticeshipClasses, subsidyClaims, subsidyLedger, learningRecords, learningCatalogue, trainingProjects, exams, studyTimeReview, learningCertificates, learningReports, teamHeatmap] },
   instructor: { kind: 'console', menu: [home, myOrganisation, myTrainingCentre, apprenticeshipClasses, teachingSessions, exams] },
   chamber_admin: { kind: 'console', menu: [home, myOrganisation, employees, users, audit, apprenticeshipClasses, subsidyClaims, subsidyLedger] },
   mediator: { kind: 'console', menu: [home, myOrganisation] },

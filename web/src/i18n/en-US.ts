@@ -47,6 +47,8 @@ export const enUS: Dictionary = {
     myProjects: 'Projects',
     myExams: 'Exams',
     myCertificates: 'My certificates',
+    myCompetencies: 'My competencies',
+    teamHeatmap: 'Team heat map',
   },
   header: {
     switchMembership: 'Switch role',

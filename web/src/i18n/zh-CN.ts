@@ -46,6 +46,8 @@ export const zhCN = {
     myProjects: '项目',
     myExams: '考试',
     myCertificates: '我的证书',
+    myCompetencies: '我的能力',
+    teamHeatmap: '团队能力热力图',
   },
   header: {
     switchMembership: '切换身份',

@@ -252,10 +252,14 @@ async function addPointScores(db: Db, rows: PointRow[]): Promise<void> {
   }
 }
 
-/** Recomputes what the target of a voiding statement had touched, from the person's other statements up to the voiding one. */
-async function recomputeVoided(db: Db, voiding: StatementRow, publicUrl: string): Promise<void> {
+/**
+ * Recomputes what the target of a voiding statement had touched, from the person's other statements up to the voiding
+ * one; answers the target (for the listeners) when it was a person's statement.
+ */
+async function recomputeVoided(db: Db, voiding: StatementRow, publicUrl: string): Promise<VoidedStatement | null> {
   const [target] = await db
     .select({
+      seq: S.seq,
       personId: S.personId,
       activityId: S.activityId,
       result: sql<unknown>`${S.statement}->'result'`,
@@ -263,8 +267,9 @@ async function recomputeVoided(db: Db, voiding: StatementRow, publicUrl: string)
     })
     .from(S)
     .where(and(eq(S.id, voiding.voidsId!), eq(S.organisationId, voiding.organisationId)));
-  if (!target?.personId) return;
+  if (!target?.personId) return null;
   const personId = target.personId;
+  const voided = { seq: target.seq, personId };
   const upToVoiding = and(eq(S.personId, personId), eq(S.voided, false), lte(S.seq, voiding.seq));
 
   if (target.activityId) {
@@ -275,26 +280,30 @@ async function recomputeVoided(db: Db, voiding: StatementRow, publicUrl: string)
   }
 
   const pointIds = new Set(knowledgePointsOf(target, publicUrl)?.ids ?? []);
-  if (!pointIds.size) return;
+  if (!pointIds.size) return voided;
   const listed = sql.join([...pointIds].map((id) => sql`${id}`), sql`, `);
   await db.delete(knowledgePointScores).where(and(eq(knowledgePointScores.personId, personId), sql`${knowledgePointScores.knowledgePointId} in (${listed})`));
   const graded = await readStatements(db, and(upToVoiding, isNotNull(sql`${S.statement}->'result'->'success'`)));
   await applyRun(db, graded, publicUrl, { progress: false, points: pointIds });
+  return voided;
 }
 
-/** Applies statements in order, recomputing at each voiding statement. */
-async function applyStatements(db: Db, rows: StatementRow[], publicUrl: string): Promise<void> {
+/** Applies statements in order, recomputing at each voiding statement; answers the persons' statements voided. */
+async function applyStatements(db: Db, rows: StatementRow[], publicUrl: string): Promise<VoidedStatement[]> {
   let run: StatementRow[] = [];
+  const voided: VoidedStatement[] = [];
   for (const row of rows) {
     if (row.voidsId && !row.voided) {
       await applyRun(db, run, publicUrl);
       run = [];
-      await recomputeVoided(db, row, publicUrl);
+      const target = await recomputeVoided(db, row, publicUrl);
+      if (target) voided.push(target);
     } else {
       run.push(row);
     }
   }
   await applyRun(db, run, publicUrl);
+  return voided;
 }
 
 /** What a projection listener learns of a batch: the statements about known people, as the projector read them. */
@@ -310,8 +319,16 @@ export interface ProjectedStatement {
   /** For a graded statement about knowledge points (result.success and knowledge points in its context): which, and whether right. */
   graded: { knowledgePointIds: string[]; success: boolean } | null;
 }
+/**
+ * A person's statement voided by a statement of the batch (the voiding statement's actor may be no person at all, so
+ * it need not be among the batch's ProjectedStatements). Met again on a rebuild.
+ */
+export interface VoidedStatement {
+  seq: number;
+  personId: string;
+}
 /** Runs inside the batch's transaction after the learning tables were updated, so what it derives moves with the cursor. */
-export type ProjectionListener = (tx: Db, statements: ProjectedStatement[], publicUrl: string) => Promise<void>;
+export type ProjectionListener = (tx: Db, statements: ProjectedStatement[], publicUrl: string, voided: VoidedStatement[]) => Promise<void>;
 const listeners: ProjectionListener[] = [];
 
 /** Derived figures of other modules (competency levels, certificates, report rollups) follow the projector through this. */
@@ -319,7 +336,7 @@ export function onProjected(listener: ProjectionListener): void {
   if (!listeners.includes(listener)) listeners.push(listener);
 }
 
-async function notifyListeners(tx: Db, rows: StatementRow[], publicUrl: string): Promise<void> {
+async function notifyListeners(tx: Db, rows: StatementRow[], publicUrl: string, voided: VoidedStatement[]): Promise<void> {
   if (!listeners.length) return;
   const statements = rows
     .filter((row) => row.personId !== null)
@@ -336,8 +353,8 @@ async function notifyListeners(tx: Db, rows: StatementRow[], publicUrl: string):
         graded: graded && { knowledgePointIds: graded.ids, success: graded.success },
       };
     });
-  if (!statements.length) return;
-  for (const listener of listeners) await listener(tx, statements, publicUrl);
+  if (!statements.length && !voided.length) return;
+  for (const listener of listeners) await listener(tx, statements, publicUrl, voided);
 }
 
 /** One batch in one transaction: lock the cursor, apply what follows it, move it. */
@@ -356,8 +373,8 @@ async function projectBatch(tx: Db, fenceKey: Db, publicUrl: string): Promise<{ 
     }
   }
   if (!taken.length) return { read: 0, cursor, moved: false };
-  await applyStatements(tx, taken, publicUrl);
-  await notifyListeners(tx, taken, publicUrl);
+  const voided = await applyStatements(tx, taken, publicUrl);
+  await notifyListeners(tx, taken, publicUrl, voided);
   const next = taken[taken.length - 1]!.seq;
   await tx.update(xapiProjectionCursors).set({ lastSeq: next, updatedAt: sql`now()` }).where(eq(xapiProjectionCursors.name, CURSOR));
   return { read: taken.length, cursor: next, moved: true };

@@ -2,6 +2,8 @@ import { Suspense, useState } from 'react';
 import { Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
   FieldTimeOutlined,
+  HeatMapOutlined,
+  RadarChartOutlined,
   FundOutlined,
   ProjectOutlined,
   ScheduleOutlined,
@@ -76,6 +78,8 @@ const icons: Record<NavKey, React.ReactNode> = {
   myProjects: <ProjectOutlined />,
   myExams: <FormOutlined />,
   myCertificates: <SafetyCertificateOutlined />,
+  myCompetencies: <RadarChartOutlined />,
+  teamHeatmap: <HeatMapOutlined />,
 };
 
 /** The console every officer and organisation administrator works in: a menu of their role, the header, the page. */

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { AttemptStatus, ExamResult, ExamStatistics, ItemStatistic, MyExamList, QuestionKind } from '@fulcrum/shared';
-import { examAnswers, examAttempts, examPapers, exams, people, questions } from '../../../db/schema/index.ts';
+import { coachItemParams, examAnswers, examAttempts, examPapers, exams, people, questions } from '../../../db/schema/index.ts';
 import { authorize } from '../../../lib/authorize.ts';
 import type { Ctx } from '../../../lib/context.ts';
 import { notFound } from '../../../lib/errors.ts';
@@ -49,14 +49,19 @@ export async function listResults(ctx: Ctx, examId: string, params: ListParams):
 type AnswerFact = { attemptId: string; questionId: string; correct: boolean; points: number };
 
 /** Difficulty and discrimination of each question from the graded attempts' answers. */
-export function itemStatistics(answers: AnswerFact[], scores: Map<string, number>, questionsById: Map<string, { stem: string; kind: string }>): ItemStatistic[] {
+export function itemStatistics(
+  answers: AnswerFact[],
+  scores: Map<string, number>,
+  questionsById: Map<string, { stem: string; kind: string }>,
+  irt: Map<string, ItemStatistic['irt']> = new Map(),
+): ItemStatistic[] {
   const byQuestion = new Map<string, AnswerFact[]>();
   for (const a of answers) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
   return [...byQuestion.entries()].map(([questionId, list]) => {
     const correct = list.filter((a) => a.correct).length;
     const pairs = list.map((a) => ({ correct: a.correct, rest: (scores.get(a.attemptId) ?? 0) - a.points }));
     const q = questionsById.get(questionId);
-    return { questionId, stem: q?.stem ?? '', kind: (q?.kind ?? 'single') as QuestionKind, answers: list.length, correct, difficulty: round3(correct / list.length), discrimination: round3(pointBiserial(pairs)) };
+    return { questionId, stem: q?.stem ?? '', kind: (q?.kind ?? 'single') as QuestionKind, answers: list.length, correct, difficulty: round3(correct / list.length), discrimination: round3(pointBiserial(pairs)), irt: irt.get(questionId) ?? null };
   });
 }
 
@@ -76,6 +81,8 @@ export async function examStatistics(ctx: Ctx, examId: string): Promise<ExamStat
     : [];
   const questionsById = new Map(answers.map((a) => [a.questionId, { stem: a.stem, kind: a.kind }]));
   const facts = answers.map((a) => ({ attemptId: a.attemptId, questionId: a.questionId, correct: a.correct!, points: a.points ?? 0 }));
+  const calibrated = questionsById.size ? await ctx.db.select().from(coachItemParams).where(inArray(coachItemParams.questionId, [...questionsById.keys()])) : [];
+  const irt = new Map(calibrated.map((p) => [p.questionId, { discrimination: round3(p.discrimination)!, difficulty: round3(p.difficulty)!, answers: p.answers }]));
   const values = [...scores.values()];
   const passed = graded.filter((a) => a.passed).length;
   return {
@@ -85,7 +92,7 @@ export async function examStatistics(ctx: Ctx, examId: string): Promise<ExamStat
     passRate: graded.length ? round3(passed / graded.length) : null,
     meanScore: round3(mean(values)),
     medianScore: median(values),
-    items: itemStatistics(facts, scores, questionsById).sort((x, y) => (x.difficulty ?? 1) - (y.difficulty ?? 1)),
+    items: itemStatistics(facts, scores, questionsById, irt).sort((x, y) => (x.difficulty ?? 1) - (y.difficulty ?? 1)),
   };
 }
 

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { roleLabels } from '@fulcrum/shared';
 import { useActor, useLocale } from '../../../lib/session.ts';
 import { useProfile } from '../api/use-profile.ts';
+import { CoachCard } from '../../coach/components/coach-card.tsx';
 
-/** An employee's or student's home on the phone: who they are here and where they work. */
+/** An employee's or student's home on the phone: who they are here, the coach's picks (employees) and where they work. */
 export default function MobileHomePage() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -19,6 +20,7 @@ export default function MobileHomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('home.actingAs', { org: organisationName, role: roleLabels[role][locale] })}</Typography.Text>
       </Card>
+      {role === 'employee' && <CoachCard />}
       <Card title={t('home.myEmployments')} loading={profile.isPending}>
         {profile.data?.person?.employments.length ? (
           // Plain rows rather than antd List, which would bring pagination and select to the phone.

@@ -26,6 +26,11 @@ export default function MobileMePage() {
       <Button block data-testid="me-learning" onClick={() => navigate('/m/learning')}>
         {t('nav.myLearning')}
       </Button>
+      {session.activeMembership.role === 'employee' && (
+        <Button block data-testid="me-competencies" onClick={() => navigate('/m/competencies')}>
+          {t('nav.myCompetencies')}
+        </Button>
+      )}
       <Button block data-testid="me-certificates" onClick={() => navigate('/m/certificates')}>
         {t('nav.myCertificates')}
       </Button>

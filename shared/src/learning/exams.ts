@@ -296,6 +296,11 @@ export const examResult = z.object({
   submittedAt: z.iso.datetime({ offset: true }).nullable(),
   score: z.number().int().nullable(),
   passed: z.boolean().nullable(),
+  /**
+   * The attempt's ability on the 2PL scale (θ, population mean 0, SD 1; EAP with its standard error) from its graded
+   * answers to questions the nightly fit has calibrated; null when none of them is calibrated yet.
+   */
+  ability: z.object({ theta: z.number(), standardError: z.number(), answers: z.number().int() }).nullable(),
 });
 export type ExamResult = z.infer<typeof examResult>;
 export const examResultPage = pageOf(examResult);

@@ -4,7 +4,7 @@ import { syntheticResidentId } from '../../lib/synthetic-ids.ts';
 import { buildTestApp, createOrganisation, signIn, type TestApp } from '../../test/app.ts';
 import { addQuestion, examWorld, publishedExam, rowsOf, singleQ, type ExamWorld } from '../learning/exams/test-support.ts';
 import { DEFAULT_BKT, MIN_FIT_ANSWERS, update, type BktParams } from './model/bkt.ts';
-import { MIN_ITEM_ANSWERS } from './model/irt.ts';
+import { estimateAbility, MIN_ITEM_ANSWERS } from './model/irt.ts';
 import { generate2pl, practiceLog } from './model/simulate.ts';
 
 /*
@@ -116,6 +116,26 @@ describe('the coach.fit job', () => {
     const item = (id: string) => stats.items.find((s: { questionId: string }) => s.questionId === id);
     expect(item(questionIds[0]!).irt).toMatchObject({ answers: LEARNERS, discrimination: expect.any(Number), difficulty: expect.any(Number) });
     expect(item(questionIds[1]!).irt).toBeNull();
+  });
+
+  it('gives each attempt its 2PL ability from the calibrated questions: right above wrong, none without one', async () => {
+    const [calibrated] = await rowsOf<{ discrimination: number; difficulty: number }>(t, `select discrimination, difficulty from coach_item_params where question_id = '${questionIds[0]}'`);
+    const results = (await w.instructor.get(`/api/v1/learning/exams/${examId}/results?pageSize=100`)).json() as { items: { attemptId: string; ability: { theta: number; standardError: number; answers: number } | null }[] };
+    const answers = await rowsOf<{ attempt_id: string; correct: boolean }>(t, `select attempt_id, correct from exam_answers where question_id = '${questionIds[0]}'`);
+    const rightly = new Map(answers.map((a) => [a.attempt_id, a.correct]));
+    const item = { a: calibrated!.discrimination, b: calibrated!.difficulty };
+    for (const r of results.items) {
+      // Only the calibrated question counts (the second is not calibrated), so θ is the EAP of that one answer.
+      const expected = estimateAbility([{ item, correct: rightly.get(r.attemptId)! }]);
+      expect(r.ability).toEqual({ theta: Math.round(expected.theta * 1000) / 1000, standardError: Math.round(expected.standardError * 1000) / 1000, answers: 1 });
+    }
+    const right = results.items.find((r) => rightly.get(r.attemptId))!;
+    const wrong = results.items.find((r) => !rightly.get(r.attemptId))!;
+    expect(right.ability!.theta).toBeGreaterThan(wrong.ability!.theta);
+
+    await t.db.delete(coachItemParams);
+    const none = (await w.instructor.get(`/api/v1/learning/exams/${examId}/results`)).json() as { items: { ability: unknown }[] };
+    expect(none.items.every((r) => r.ability === null)).toBe(true);
   });
 
   it('changes nothing more when run again', async () => {

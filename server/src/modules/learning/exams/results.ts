@@ -7,6 +7,7 @@ import { notFound } from '../../../lib/errors.ts';
 import { orderBy, paginate, type ListParams, type Page } from '../../../lib/list.ts';
 import { isTimeUp, personOf } from './finalise.ts';
 import { mean, median, pointBiserial, round3 } from './grading.ts';
+import { estimateAbility } from '../../coach/model/irt.ts';
 import { examPolicy } from './policy.ts';
 
 /*
@@ -32,7 +33,7 @@ export async function listResults(ctx: Ctx, examId: string, params: ListParams):
   const where = eq(A.examId, examId);
   const query = ctx.db.select({ attempt: A, personName: people.name }).from(A).innerJoin(people, eq(people.id, A.personId)).where(where);
   const sort = orderBy(params.sort, { startedAt: A.startedAt, score: A.score }, [desc(A.startedAt)], A.id);
-  return paginate(query.orderBy(...sort).$dynamic(), ctx.db.select({ n: count() }).from(A).where(where), params, ({ attempt: a, personName }) => ({
+  const page = await paginate(query.orderBy(...sort).$dynamic(), ctx.db.select({ n: count() }).from(A).where(where), params, ({ attempt: a, personName }) => ({
     attemptId: a.id,
     personId: a.personId,
     personName,
@@ -44,6 +45,28 @@ export async function listResults(ctx: Ctx, examId: string, params: ListParams):
     score: a.score,
     passed: a.passed,
   }));
+  const abilities = await abilitiesOf(ctx, page.items.map((r) => r.attemptId));
+  return { ...page, items: page.items.map((r) => ({ ...r, ability: abilities.get(r.attemptId) ?? null })) };
+}
+
+const thousandths = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Each attempt's 2PL ability (EAP) from its graded answers to calibrated questions (coach_item_params). */
+async function abilitiesOf(ctx: Ctx, attemptIds: string[]): Promise<Map<string, ExamResult['ability']>> {
+  if (!attemptIds.length) return new Map();
+  const rows = await ctx.db
+    .select({ attemptId: examAnswers.attemptId, correct: examAnswers.correct, a: coachItemParams.discrimination, b: coachItemParams.difficulty })
+    .from(examAnswers)
+    .innerJoin(coachItemParams, eq(coachItemParams.questionId, examAnswers.questionId))
+    .where(and(inArray(examAnswers.attemptId, attemptIds), isNotNull(examAnswers.correct)));
+  const byAttempt = new Map<string, { item: { a: number; b: number }; correct: boolean }[]>();
+  for (const r of rows) byAttempt.set(r.attemptId, [...(byAttempt.get(r.attemptId) ?? []), { item: { a: r.a, b: r.b }, correct: r.correct! }]);
+  return new Map(
+    [...byAttempt].map(([attemptId, answers]) => {
+      const estimate = estimateAbility(answers);
+      return [attemptId, { theta: thousandths(estimate.theta), standardError: thousandths(estimate.standardError), answers: estimate.answers }];
+    }),
+  );
 }
 
 type AnswerFact = { attemptId: string; questionId: string; correct: boolean; points: number };

@@ -49,6 +49,8 @@ function resultColumns(locale: Locale): Column<ExamResult>[] {
     { zh: '交卷时间', en: 'Submitted', width: 22, value: (r) => (r.submittedAt ? new Date(r.submittedAt) : null) },
     { zh: '得分', en: 'Score', value: (r) => r.score },
     { zh: '是否通过', en: 'Passed', value: (r) => (r.passed === null ? null : r.passed ? (locale === 'zh-CN' ? '通过' : 'Yes') : locale === 'zh-CN' ? '未通过' : 'No') },
+    { zh: '能力估计 θ', en: 'Ability θ', value: (r) => r.ability?.theta ?? null },
+    { zh: 'θ 标准误', en: 'θ standard error', value: (r) => r.ability?.standardError ?? null },
   ];
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Col, Flex, Row, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ExamResult } from '@fulcrum/shared';
@@ -53,6 +53,21 @@ export function ResultsTab({ examId }: { examId: string }) {
           { title: t('exams.detail.startedAt'), key: 'startedAt', dataIndex: 'startedAt', sorter: true, render: time },
           { title: t('exams.detail.submittedAt'), dataIndex: 'submittedAt', render: time },
           { title: t('exams.detail.score'), key: 'score', dataIndex: 'score', sorter: true, width: 90, render: (v: number | null) => v ?? '—' },
+          {
+            title: t('exams.detail.ability'),
+            key: 'ability',
+            width: 120,
+            render: (_: unknown, r) =>
+              r.ability ? (
+                <Tooltip title={t('exams.detail.abilityHint', { answers: r.ability.answers })}>
+                  <span data-testid="result-ability">
+                    {r.ability.theta.toFixed(2)} ± {r.ability.standardError.toFixed(2)}
+                  </span>
+                </Tooltip>
+              ) : (
+                '—'
+              ),
+          },
           {
             title: t('exams.detail.passed'),
             key: 'passed',

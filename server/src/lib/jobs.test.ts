@@ -8,12 +8,16 @@ const job = (over: Partial<Job> = {}): Job => ({ name: 'test.job', schedule: '0 
 
 describe('the job registry', () => {
   it('parses every registered schedule and finds the next run in Asia/Shanghai', () => {
-    expect(jobs.map((j) => j.name)).toEqual(['exams.finalise-overdue', 'learning.project-reminders']);
+    const byName = new Map(jobs.map((j) => [j.name, j]));
+    expect([...byName.keys()]).toEqual(['exams.finalise-overdue', 'learning.project-reminders', 'coach.fit', 'coach.push']);
     const at = new Date('2026-03-02T07:59:30+08:00');
-    expect(nextRunOf(jobs[0]!, at)?.toISOString()).toBe('2026-03-02T00:00:00.000Z');
-    expect(nextRunOf(jobs[1]!, at)?.toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    expect(nextRunOf(byName.get('exams.finalise-overdue')!, at)?.toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    expect(nextRunOf(byName.get('learning.project-reminders')!, at)?.toISOString()).toBe('2026-03-02T00:00:00.000Z');
     // After 08:00 Shanghai (00:00 UTC) the daily job waits for tomorrow's 08:00, whatever the host's timezone.
-    expect(nextRunOf(jobs[1]!, new Date('2026-03-02T08:00:00+08:00'))?.toISOString()).toBe('2026-03-03T00:00:00.000Z');
+    expect(nextRunOf(byName.get('learning.project-reminders')!, new Date('2026-03-02T08:00:00+08:00'))?.toISOString()).toBe('2026-03-03T00:00:00.000Z');
+    // The coach refits at 02:30 and pushes at 07:30, Shanghai time.
+    expect(nextRunOf(byName.get('coach.fit')!, at)?.toISOString()).toBe('2026-03-02T18:30:00.000Z');
+    expect(nextRunOf(byName.get('coach.push')!, at)?.toISOString()).toBe('2026-03-02T23:30:00.000Z');
   });
 
   it('refuses a schedule that does not parse and a name used twice', () => {

@@ -21,14 +21,14 @@ function freePort(): Promise<number> {
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
-/** Starts the real server (built web app, fresh embedded database, demo district) on a free port. */
+/** Starts the real server as `npm start` runs it (the built web app and server bundle), on a fresh embedded database with the demo district, on a free port. */
 export async function setup(project: TestProject) {
   const port = await freePort();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fulcrum-e2e-'));
   fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   const log = fs.createWriteStream(path.join(root, 'test-results', 'e2e-server.log'));
   // The journeys sign in dozens of times a minute from one address; the login rate limit has HTTP tests of its own.
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
+  server = spawn(process.execPath, [path.join(root, 'server/dist/main.mjs')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', SHIFTABLE_CLOCK: '1', LOGIN_RATE_LIMIT: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { serverRoot } from './paths.ts';
 
 /** Everything the server reads from its environment; the only file that touches process.env. */
 export interface Config {
@@ -27,7 +28,7 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const root = path.resolve(import.meta.dirname, '../..');
+  const root = path.resolve(serverRoot, '..');
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',

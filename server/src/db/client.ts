@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import * as schema from './schema/index.ts';
+import { serverRoot } from '../paths.ts';
 
 export type Schema = typeof schema;
 /** The database every domain function takes: PGlite and node-postgres share this type, and so does a transaction. */
@@ -26,7 +27,7 @@ export interface Database {
   pglite?: PGlite;
 }
 
-export const migrationsFolder = path.resolve(import.meta.dirname, 'migrations');
+export const migrationsFolder = path.join(serverRoot, 'src/db/migrations');
 
 export class DataDirLockedError extends Error {
   constructor(dataDir: string) {

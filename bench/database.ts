@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { openPglite, openPostgres, type Database } from '../server/src/db/client.ts';
@@ -40,6 +41,20 @@ export async function adminQuery(adminUrl: string, text: string): Promise<void> 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The end of a run: drops the scratch database and removes the temporary folder, or with `keep` says where the
+ * database or the PGlite folder is (the folder of a PostgreSQL run goes either way).
+ */
+export async function removeScratch(input: { keep: boolean; embedded: boolean; workRoot: string; dataDir: string; adminUrl: string; scratchName: string; databaseUrl?: string }) {
+  if (input.keep) {
+    console.log(`kept for inspection: ${input.embedded ? `the PGlite folder ${input.dataDir}` : `the database ${input.databaseUrl}`} (remove it yourself)`);
+    if (!input.embedded) fs.rmSync(input.workRoot, { recursive: true, force: true });
+    return;
+  }
+  if (!input.embedded) await adminQuery(input.adminUrl, `drop database if exists ${input.scratchName} with (force)`).catch((e: Error) => console.error(`could not drop ${input.scratchName}: ${e.message}`));
+  fs.rmSync(input.workRoot, { recursive: true, force: true });
 }
 
 export function pgSql(pool: pg.Pool): Sql {

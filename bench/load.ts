@@ -19,6 +19,8 @@ export interface HttpLoadOptions {
   /** Request i gets paths[i % n] and bodies[i % n] (when given), so connections rotate through the prepared requests. */
   paths: string[];
   bodies?: (string | Buffer)[];
+  /** Request i also gets headerSets[i % n] over `headers` (e.g. the cookies of many signed-in users). */
+  headerSets?: Record<string, string>[];
 }
 
 /** Drives the server with autocannon for a fixed time; every response's latency is kept for exact percentiles. */
@@ -38,7 +40,12 @@ export async function httpLoad(options: HttpLoadOptions): Promise<Omit<LoadResul
             headers: options.headers,
             setupRequest: (request) => {
               const i = next++;
-              return { ...request, path: options.paths[i % options.paths.length]!, ...(options.bodies ? { body: options.bodies[i % options.bodies.length]! } : {}) };
+              return {
+                ...request,
+                path: options.paths[i % options.paths.length]!,
+                ...(options.bodies ? { body: options.bodies[i % options.bodies.length]! } : {}),
+                ...(options.headerSets ? { headers: { ...options.headers, ...options.headerSets[i % options.headerSets.length]! } } : {}),
+              };
             },
           },
         ],

@@ -19,12 +19,11 @@ import {
   countStatements,
   createBaselineTable,
   loadCorpus,
-  md5,
-  multiRowInsert,
   openBenchDatabase,
   pgliteSql,
   pgSql,
   prepareDatabase,
+  removeScratch,
   scratchDatabase,
   STATEMENT_COLUMNS,
   statementRow,
@@ -32,10 +31,11 @@ import {
   type Tenant,
 } from './database.ts';
 import { httpLoad, loopLoad, type LoadResult } from './load.ts';
+import { BATCH, batchOf, ingestionBatches as buildBatches, insertBatchesRaw, postBatches, reportErrors as reportServerErrors, seededRandom, waitForProjector as projectorSettled, xapiHeaders } from './xapi-load.ts';
 import { storeQuerySql } from './query-sql.ts';
-import { progressBar, renderTable, type Row } from './report.ts';
+import { machine, progressBar, renderTable, type Row } from './report.ts';
 import { freePort, startServer, type RunningServer } from './server.ts';
-import { buildWorkload, fillTemplate, registrationOf, type Learner, type Statement } from './workload.ts';
+import { buildWorkload, type Learner, type Statement } from './workload.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -60,7 +60,6 @@ const seconds = Number(args.duration ?? (quick ? 3 : 20));
 const connections = Number(args.connections);
 const queryConnections = Number(args['query-connections']);
 const learnerCount = Number(args.learners);
-const BATCH = 100;
 const BATCH_BODIES = quick ? 8 : 64;
 const QUERY_PATHS = quick ? 200 : 2_000;
 const BASELINE_TABLE = 'xapi_bench_baseline';
@@ -84,13 +83,7 @@ const log = (text: string) => console.log(`[${new Date().toISOString().slice(11,
 
 async function cleanUp() {
   await server?.stop().catch(() => undefined);
-  if (args.keep) {
-    console.log(`kept for inspection: ${embedded ? `the PGlite folder ${dataDir}` : `the database ${databaseUrl}`} (remove it yourself)`);
-    if (!embedded) fs.rmSync(workRoot, { recursive: true, force: true });
-    return;
-  }
-  if (!embedded) await adminQuery(args['database-url'], `drop database if exists ${scratchName} with (force)`).catch((e: Error) => console.error(`could not drop ${scratchName}: ${e.message}`));
-  fs.rmSync(workRoot, { recursive: true, force: true });
+  await removeScratch({ keep: args.keep, embedded, workRoot, dataDir, adminUrl: args['database-url'], scratchName, databaseUrl });
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -185,28 +178,9 @@ async function start(): Promise<RunningServer> {
   return startServer({ port, publicUrl, dataDir, databaseUrl, adminPassword: `Bench-${randomUUID()}`, profileDir, root });
 }
 
-const xapiHeaders = (tenant: Tenant) => ({ authorization: tenant.authorization, 'x-experience-api-version': '2.0.0', 'content-type': 'application/json' });
-
-/** A batch of statements as a content package would send: random learners and templates, timestamps of the last hour. */
-function batchOf(random: () => number, count: number, now: number): Statement[] {
-  return Array.from({ length: count }, () => {
-    const learner = workload.learners[Math.floor(random() * workload.learners.length)]!;
-    const template = workload.templates[Math.floor(random() * workload.templates.length)]!;
-    return fillTemplate(template, learner, registrationOf(learner, template.course, md5), new Date(now - Math.floor(random() * 3_600_000)).toISOString());
-  });
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 4294967296;
-  };
-}
-
 /** One batch posted with ids of our own, so its stored rows can be compared with the rows the baseline writes. */
 async function postProbe(tenant: Tenant): Promise<Statement[]> {
-  const statements = batchOf(seededRandom(7), 20, Date.now()).map((s) => ({ id: randomUUID(), ...s }));
+  const statements = batchOf(workload, seededRandom(7), 20, Date.now()).map((s) => ({ id: randomUUID(), ...s }));
   const response = await fetch(`${server!.url}/xapi/statements`, { method: 'POST', headers: xapiHeaders(tenant), body: JSON.stringify(statements) });
   if (response.status !== 200) throw new Error(`POST /xapi/statements answered ${response.status}: ${(await response.text()).slice(0, 2000)}`);
   return statements;
@@ -252,19 +226,16 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 const ingestionBatches = (() => {
   let batches: Statement[][] | undefined;
-  return () => (batches ??= Array.from({ length: BATCH_BODIES }, (_, i) => batchOf(seededRandom(1000 + i), BATCH, Date.now())));
+  return () => (batches ??= buildBatches(workload, BATCH_BODIES));
 })();
 
 /** Scenario 1: batches of 100 statements (no ids: the bodies are reused) posted by `connections` clients. */
 async function ingestOverHttp(tenant: Tenant, sql?: Sql) {
-  const bodies = ingestionBatches().map((batch) => JSON.stringify(batch));
-  const size = bodies.reduce((sum, b) => sum + Buffer.byteLength(b), 0) / bodies.length / BATCH;
-  log(`ingestion over HTTP: ${connections} connections, ${seconds} s, ${bodies.length} batch bodies of ${BATCH} statements (${Math.round(size)} bytes a statement)`);
-  const stopWatching = server!.watchMemory();
-  const result = await httpLoad({ url: server!.url, connections, seconds, method: 'POST', headers: xapiHeaders(tenant), paths: ['/xapi/statements'], bodies });
-  const rss = stopWatching();
-  reportErrors(result);
-  rows.push({ scenario: `POST batches of ${BATCH} (HTTP)`, database: databaseLabel, rows: sql ? await countStatements(sql) : result.ok * BATCH, result: { ...result, rss }, statementsPerRequest: BATCH });
+  const batches = ingestionBatches();
+  const size = batches.reduce((sum, b) => sum + Buffer.byteLength(JSON.stringify(b)), 0) / batches.length / BATCH;
+  log(`ingestion over HTTP: ${connections} connections, ${seconds} s, ${batches.length} batch bodies of ${BATCH} statements (${Math.round(size)} bytes a statement)`);
+  const result = await postBatches(server!, tenant, batches, connections, seconds);
+  rows.push({ scenario: `POST batches of ${BATCH} (HTTP)`, database: databaseLabel, rows: sql ? await countStatements(sql) : result.ok * BATCH, result, statementsPerRequest: BATCH });
 }
 
 /**
@@ -272,58 +243,17 @@ async function ingestOverHttp(tenant: Tenant, sql?: Sql) {
  * work is done (the projector's cursor stands still), so it does not measure the previous one's tail.
  */
 async function waitForProjector(sql: Sql) {
-  const started = performance.now();
-  const cursor = async () => Number((await sql.query<{ s: string | null }>("select max(last_seq) as s from xapi_projection_cursors"))[0]?.s ?? 0);
-  let last = await cursor();
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const now = await cursor();
-    if (now === last || performance.now() - started > 300_000) break;
-    last = now;
-  }
-  log(`the learning projector settled ${((performance.now() - started) / 1000).toFixed(0)} s after the ingestion ended`);
+  const settled = await projectorSettled(sql);
+  log(`the learning projector settled ${settled.toFixed(0)} s after the ingestion ended`);
 }
 
-/** When requests failed, what the server said about them (the tail of its log). */
-function reportErrors(result: { errors: number }) {
-  if (!result.errors) return;
-  // The server logs JSON lines; the last error's type, database code and the start of its message say enough.
-  const lines = server!.output().trim().split('\n');
-  const said = lines.reverse().map((line) => {
-    try {
-      const entry = JSON.parse(line) as { msg?: string; err?: { type?: string; message?: string; code?: string; sqlState?: string } };
-      return entry.err ? `${entry.msg ?? ''}: ${entry.err.type ?? ''} ${entry.err.sqlState ?? entry.err.code ?? ''} ${(entry.err.message ?? '').replace(/\s+/g, ' ').slice(0, 200)}` : null;
-    } catch {
-      return null;
-    }
-  }).find(Boolean);
-  console.warn(`! ${result.errors} requests failed; the server's last error: ${said ?? lines[0]?.slice(0, 300) ?? 'none logged'}`);
-}
+const reportErrors = (result: { errors: number }) => reportServerErrors(server!, result);
 
 /** Baseline of scenario 1: the same rows, as the store computes them, in multi-row INSERTs of 100 sent directly. */
 async function ingestRaw(tenant: Tenant, sql: Sql, concurrency: number) {
-  const insert = multiRowInsert(BASELINE_TABLE, BATCH);
-  // The keys and the JSON are computed once per prepared statement; each INSERT only gives its rows new ids and `stored`.
-  const prepared = ingestionBatches().map((batch) =>
-    batch.map((statement) => {
-      const row = statementRow(statement, tenant, publicUrl, new Date(0));
-      const { id: _id, stored: _stored, ...rest } = JSON.parse(row[14] as string) as Statement;
-      return { row, json: JSON.stringify(rest).slice(1) };
-    }),
-  );
-  let next = 0;
   log(`raw INSERT baseline: ${concurrency} connection${concurrency > 1 ? 's' : ''}, ${seconds} s, multi-row INSERTs of ${BATCH} rows into ${BASELINE_TABLE}`);
-  const result = await loopLoad(concurrency, seconds, async () => {
-    const batch = prepared[next++ % prepared.length]!;
-    const stored = new Date().toISOString();
-    const params: unknown[] = [];
-    for (const { row, json } of batch) {
-      const id = randomUUID();
-      params.push(id, row[1], stored, ...row.slice(3, 14), `{"id":"${id}","stored":"${stored}",${json}`);
-    }
-    await sql.query(insert, params);
-  });
-  rows.push({ scenario: `raw INSERT of ${BATCH} rows (${embedded ? 'PGlite in-process' : 'pg'})`, database: databaseLabel, rows: await countStatements(sql, BASELINE_TABLE), result: { ...result, rss: 0 }, statementsPerRequest: BATCH });
+  const result = await insertBatchesRaw(sql, { tenant, publicUrl, batches: ingestionBatches(), table: BASELINE_TABLE, concurrency, seconds });
+  rows.push({ scenario: `raw INSERT of ${BATCH} rows (${embedded ? 'PGlite in-process' : 'pg'})`, database: databaseLabel, rows: await countStatements(sql, BASELINE_TABLE), result, statementsPerRequest: BATCH });
 }
 
 async function loadQueryCorpus(tenant: Tenant, sql: Sql & { end?: () => Promise<void> }, maintenanceWorkMem: string) {
@@ -430,11 +360,6 @@ function arrangeRows() {
   const [ingest, raw, query, direct] = order.map((o) => rows.find((r) => r.scenario.startsWith(o)));
   if (ingest && raw) ingest.baseline = { label: 'st/s', value: rate(raw) * BATCH, ours: rate(ingest) * BATCH };
   if (query && direct) query.baseline = { label: 'req/s', value: rate(direct), ours: rate(query) };
-}
-
-function machine(): string {
-  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-  return `${os.cpus().length} cores (nproc ${os.availableParallelism()}), ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}`;
 }
 
 function verdicts(): string {

@@ -131,19 +131,32 @@ export async function loadRequirements(db: Db, roleProfileIds: readonly string[]
   return out;
 }
 
+/**
+ * Runs queries one after another and gives their results as a tuple. A transaction's client takes one query at a time
+ * (pg warns about overlapping ones, and its next major version refuses them), so functions that may run inside one
+ * use this rather than Promise.all.
+ */
+export async function inOrder<T extends unknown[]>(...queries: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as T;
+}
+
 /** Mastery per person × point from the BKT rows; a point without a row starts at its prior (fitted, or the default). */
 export async function loadMastery(db: Db, personIds: readonly string[], pointIds: readonly string[]): Promise<(personId: string, pointId: string) => number> {
   if (!personIds.length || !pointIds.length) return () => DEFAULT_BKT.prior;
-  const [rows, priors] = await Promise.all([
-    db
-      .select({ personId: coachMastery.personId, knowledgePointId: coachMastery.knowledgePointId, mastery: coachMastery.mastery })
-      .from(coachMastery)
-      .where(and(anyOf(coachMastery.personId, personIds), anyOf(coachMastery.knowledgePointId, pointIds))),
-    db
-      .select({ id: coachKnowledgePointParams.knowledgePointId, prior: coachKnowledgePointParams.prior })
-      .from(coachKnowledgePointParams)
-      .where(anyOf(coachKnowledgePointParams.knowledgePointId, pointIds)),
-  ]);
+  const [rows, priors] = await inOrder(
+    () =>
+      db
+        .select({ personId: coachMastery.personId, knowledgePointId: coachMastery.knowledgePointId, mastery: coachMastery.mastery })
+        .from(coachMastery)
+        .where(and(anyOf(coachMastery.personId, personIds), anyOf(coachMastery.knowledgePointId, pointIds))),
+    () =>
+      db
+        .select({ id: coachKnowledgePointParams.knowledgePointId, prior: coachKnowledgePointParams.prior })
+        .from(coachKnowledgePointParams)
+        .where(anyOf(coachKnowledgePointParams.knowledgePointId, pointIds)),
+  );
   const known = new Map(rows.map((r) => [`${r.personId}:${r.knowledgePointId}`, r.mastery]));
   const prior = new Map(priors.map((p) => [p.id, p.prior]));
   return (personId, pointId) => known.get(`${personId}:${pointId}`) ?? prior.get(pointId) ?? DEFAULT_BKT.prior;
@@ -273,29 +286,32 @@ async function roleProfileOf(db: Db, organisationId: string, personId: string) {
 /** Everything the coach knows about one person in one organisation, as of `now`. */
 export async function loadLearner(db: Db, organisationId: string, personId: string, now: Date): Promise<LearnerModel> {
   const today = shanghaiDateOf(now);
-  const [roleProfile, [organisation], dueCards, responses, todays, floors] = await Promise.all([
-    roleProfileOf(db, organisationId, personId),
-    db.select({ regionId: organisations.regionId }).from(organisations).where(eq(organisations.id, organisationId)),
-    db
-      .select({ card: coachReviewCards.card })
-      .from(coachReviewCards)
-      .where(and(eq(coachReviewCards.personId, personId), lte(coachReviewCards.dueAt, now))),
-    db
-      .select({ lessonId: coachPushes.lessonId, status: coachPushes.status, respondedAt: coachPushes.respondedAt, snoozedUntil: coachPushes.snoozedUntil })
-      .from(coachPushes)
-      .where(
-        and(
-          eq(coachPushes.personId, personId),
-          eq(coachPushes.organisationId, organisationId),
-          or(
-            and(eq(coachPushes.status, 'dismissed'), gte(coachPushes.respondedAt, new Date(now.getTime() - DISMISS_MEMORY_DAYS * DAY))),
-            and(eq(coachPushes.status, 'snoozed'), gte(coachPushes.snoozedUntil, now)),
+  // One after another: the push job calls this inside a transaction, whose client takes one query at a time.
+  const [roleProfile, [organisation], dueCards, responses, todays, floors] = await inOrder(
+    () => roleProfileOf(db, organisationId, personId),
+    () => db.select({ regionId: organisations.regionId }).from(organisations).where(eq(organisations.id, organisationId)),
+    () =>
+      db
+        .select({ card: coachReviewCards.card })
+        .from(coachReviewCards)
+        .where(and(eq(coachReviewCards.personId, personId), lte(coachReviewCards.dueAt, now))),
+    () =>
+      db
+        .select({ lessonId: coachPushes.lessonId, status: coachPushes.status, respondedAt: coachPushes.respondedAt, snoozedUntil: coachPushes.snoozedUntil })
+        .from(coachPushes)
+        .where(
+          and(
+            eq(coachPushes.personId, personId),
+            eq(coachPushes.organisationId, organisationId),
+            or(
+              and(eq(coachPushes.status, 'dismissed'), gte(coachPushes.respondedAt, new Date(now.getTime() - DISMISS_MEMORY_DAYS * DAY))),
+              and(eq(coachPushes.status, 'snoozed'), gte(coachPushes.snoozedUntil, now)),
+            ),
           ),
-        ),
       ),
-    db.select({ lessonId: coachPushes.lessonId, kind: coachPushes.kind }).from(coachPushes).where(and(eq(coachPushes.personId, personId), eq(coachPushes.day, today))),
-    loadLevelFloors(db, organisationId, [personId]),
-  ]);
+    () => db.select({ lessonId: coachPushes.lessonId, kind: coachPushes.kind }).from(coachPushes).where(and(eq(coachPushes.personId, personId), eq(coachPushes.day, today))),
+    () => loadLevelFloors(db, organisationId, [personId]),
+  );
   const requirements = roleProfile ? ((await loadRequirements(db, [roleProfile.id])).get(roleProfile.id) ?? []) : [];
   const cards = dueCards.map((row) => reviewCardFromJson(row.card));
   const rolePointIds = requirements.flatMap((r) => r.competency.points.map((p) => p.knowledgePointId));

@@ -33,7 +33,7 @@ import { personOfUser } from '../learning/projects/queries.ts';
 import { onProjected, type ProjectionListener } from '../xapi/projector.ts';
 import { DEFAULT_BKT, MASTERED } from './model/bkt.ts';
 import type { Recommendation } from './model/rank.ts';
-import { gapsFor, loadLearner, rankFor, reasonPoints, toRecommendation, type LearnerModel } from './learner.ts';
+import { gapsFor, inOrder, loadLearner, rankFor, reasonPoints, toRecommendation, type LearnerModel } from './learner.ts';
 import { coachPolicy } from './policy.ts';
 
 /*
@@ -70,14 +70,15 @@ const pointsOf = (row: PushRow) => ((row.numbers as Recommendation['numbers']).p
 /** Stored pushes in the response's shape, with their lesson and course. */
 async function toPushes(db: Db, rows: readonly PushRow[]): Promise<CoachPush[]> {
   if (!rows.length) return [];
-  const [names, lessonRows] = await Promise.all([
-    pointNames(db, rows),
-    db
-      .select({ id: lessons.id, title: lessons.title, kind: lessons.kind, courseId: courses.id, courseTitle: courses.title })
-      .from(lessons)
-      .innerJoin(courses, eq(courses.id, lessons.courseId))
-      .where(inArray(lessons.id, [...new Set(rows.map((r) => r.lessonId))])),
-  ]);
+  const [names, lessonRows] = await inOrder(
+    () => pointNames(db, rows),
+    () =>
+      db
+        .select({ id: lessons.id, title: lessons.title, kind: lessons.kind, courseId: courses.id, courseTitle: courses.title })
+        .from(lessons)
+        .innerJoin(courses, eq(courses.id, lessons.courseId))
+        .where(inArray(lessons.id, [...new Set(rows.map((r) => r.lessonId))])),
+  );
   const lessonOf = new Map(lessonRows.map((l) => [l.id, l]));
   return rows.map((row) => {
     const lesson = lessonOf.get(row.lessonId)!;

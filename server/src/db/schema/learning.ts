@@ -55,6 +55,7 @@ export const knowledgePoints = pgTable(
     uniqueIndex('knowledge_points_code').on(t.organisationId, t.code),
     index('knowledge_points_search').using('gin', t.searchVector),
     index('knowledge_points_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('knowledge_points_description_trgm').using('gin', sql`${t.description} gin_trgm_ops`),
   ],
 );
 
@@ -198,6 +199,7 @@ export const courses = pgTable(
     index('courses_organisation').on(t.organisationId, t.status),
     index('courses_search').using('gin', t.searchVector),
     index('courses_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('courses_description_trgm').using('gin', sql`${t.description} gin_trgm_ops`),
   ],
 );
 
@@ -240,6 +242,7 @@ export const lessons = pgTable(
     index('lessons_organisation_kind').on(t.organisationId, t.kind),
     index('lessons_search').using('gin', t.searchVector),
     index('lessons_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('lessons_description_trgm').using('gin', sql`${t.description} gin_trgm_ops`),
   ],
 );
 

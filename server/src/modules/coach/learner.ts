@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { COACH_DAILY_PUSH_CAP, COACH_RECOMMENDATION_LIMIT, type CoachCompetencyGap, type CoachRecommendation, type CoachReasonPoint } from '@fulcrum/shared';
 import type { Db } from '../../db/client.ts';
@@ -78,6 +78,8 @@ export interface LearnerModel {
   dueReviews: DueReview[];
   feedback: ItemFeedback[];
   today: string;
+  /** Today's pushes of the person (every organisation: the daily cap is the person's), oldest first. */
+  todaysPushes: (typeof coachPushes.$inferSelect)[];
   /** Lessons pushed today (they are not recommended again today). */
   pushedLessonIds: Set<string>;
   pushedToday: number;
@@ -309,7 +311,12 @@ export async function loadLearner(db: Db, organisationId: string, personId: stri
             ),
           ),
       ),
-    () => db.select({ lessonId: coachPushes.lessonId, kind: coachPushes.kind }).from(coachPushes).where(and(eq(coachPushes.personId, personId), eq(coachPushes.day, today))),
+    () =>
+      db
+        .select()
+        .from(coachPushes)
+        .where(and(eq(coachPushes.personId, personId), eq(coachPushes.day, today)))
+        .orderBy(asc(coachPushes.createdAt), desc(coachPushes.score), asc(coachPushes.id)),
     () => loadLevelFloors(db, organisationId, [personId]),
   );
   const requirements = roleProfile ? ((await loadRequirements(db, [roleProfile.id])).get(roleProfile.id) ?? []) : [];
@@ -332,6 +339,7 @@ export async function loadLearner(db: Db, organisationId: string, personId: stri
     dueReviews: dueNow(cards, now),
     feedback,
     today,
+    todaysPushes: todays,
     pushedLessonIds: new Set(todays.map((p) => p.lessonId)),
     pushedToday: todays.length,
     reviewsPushedToday: todays.filter((p) => p.kind === 'review').length,

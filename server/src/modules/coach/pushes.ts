@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, or } from 'drizzle-orm';
 import {
   COACH_DAILY_PUSH_CAP,
   parseLearningActivityIri,
@@ -210,11 +210,8 @@ export async function myCoach(ctx: Ctx): Promise<MyCoach> {
   if (!personId) return emptyCoach();
   const now = ctx.clock.now();
   const model = await loadLearner(ctx.db, ctx.actor.organisationId, personId, now);
-  const todays = await ctx.db
-    .select()
-    .from(coachPushes)
-    .where(and(eq(coachPushes.personId, personId), eq(coachPushes.organisationId, ctx.actor.organisationId), eq(coachPushes.day, model.today), inArray(coachPushes.status, ['pushed', 'opened', 'done'])))
-    .orderBy(asc(coachPushes.createdAt), desc(coachPushes.score), asc(coachPushes.id));
+  const shown = new Set<string>(['pushed', 'opened', 'done']);
+  const todays = model.todaysPushes.filter((p) => p.organisationId === ctx.actor.organisationId && shown.has(p.status));
   return {
     roleProfile: model.roleProfile,
     gaps: gapsFor(model),
